@@ -1,0 +1,64 @@
+using System.Text;
+using Ark.Vm.Values;
+
+namespace Ark.Vm.Execution;
+
+/// <summary>
+/// What the outside world looks like to a running program: standard streams, command-line
+/// arguments and the library path. One host is shared by every execution context of a VM.
+/// </summary>
+public sealed class ArkHost
+{
+    private readonly object _outputLock = new();
+
+    /// <summary>Creates a host over the given streams.</summary>
+    public ArkHost(Stream output, TextReader input)
+    {
+        Output = output;
+        Input = input;
+    }
+
+    /// <summary>A host over the process's standard input and output.</summary>
+    public static ArkHost Console() =>
+        new(new BufferedStream(System.Console.OpenStandardOutput(), 1 << 16), new StreamReader(System.Console.OpenStandardInput(), new UTF8Encoding(false)));
+
+    /// <summary>Where <c>print</c> and <c>puts</c> write; UTF-8 bytes.</summary>
+    public Stream Output { get; }
+
+    /// <summary>Where <c>input</c> reads lines from.</summary>
+    public TextReader Input { get; }
+
+    /// <summary>The script's arguments, as <c>sys:args</c> exposes them.</summary>
+    public IReadOnlyList<string> ScriptArgs { get; init; } = [];
+
+    /// <summary>The folders searched for imported files and modules, in order.</summary>
+    public IReadOnlyList<string> LibraryPaths { get; init; } = [];
+
+    /// <summary>Writes UTF-8 bytes to the output; safe to call from several threads at once.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        lock (_outputLock)
+            Output.Write(bytes);
+    }
+
+    /// <summary>Writes a value as <c>print</c> shows it, followed by <paramref name="suffix"/>.</summary>
+    public void WriteValue(Value value, string suffix = "")
+    {
+        lock (_outputLock)
+        {
+            if (value.Obj is ArkString s)
+                Output.Write(s.Bytes);
+            else
+                Output.Write(Encoding.UTF8.GetBytes(ValueFormatter.Format(value)));
+            if (suffix.Length > 0)
+                Output.Write(Encoding.UTF8.GetBytes(suffix));
+        }
+    }
+
+    /// <summary>Flushes buffered output, e.g. before reading input or exiting.</summary>
+    public void Flush()
+    {
+        lock (_outputLock)
+            Output.Flush();
+    }
+}

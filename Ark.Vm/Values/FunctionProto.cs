@@ -1,0 +1,46 @@
+namespace Ark.Vm.Values;
+
+/// <summary>
+/// A function compiled from ArkScript: its entry point, parameters and local slots. The proto
+/// is itself the <c>Function</c> value, so loading a function constant never allocates.
+/// </summary>
+public sealed class FunctionProto : ArkObject
+{
+    /// <summary>Creates a function prototype.</summary>
+    public FunctionProto(int page, int arity, int localCount) : base(ValueKind.Function)
+    {
+        Page = page;
+        Arity = arity;
+        LocalCount = localCount;
+    }
+
+    /// <summary>The page number, as the reference numbers functions (printed as <c>Function @ N</c>).</summary>
+    public int Page { get; }
+
+    /// <summary>The number of parameters.</summary>
+    public int Arity { get; }
+
+    /// <summary>The number of local slots, parameters included.</summary>
+    public int LocalCount { get; }
+
+    /// <summary>The offset of the first instruction in the program's code.</summary>
+    public int EntryIp { get; set; }
+
+    /// <summary>The symbol id bound to each local slot.</summary>
+    public int[] SlotSymbols { get; set; } = [];
+
+    /// <summary>
+    /// The slots whose names some function reads as a free variable: ArkScript resolves free
+    /// variables through the callers' scopes, so these locals are visible to callees.
+    /// </summary>
+    public int[] DynamicSlots { get; set; } = [];
+
+    /// <summary>The symbol ids this function captures, in capture order, when it is a closure body.</summary>
+    public int[] Captures { get; set; } = [];
+
+    /// <summary>The name the function was first bound to, for messages; null when anonymous.</summary>
+    public string? Name { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Function @ {Page}";
+}

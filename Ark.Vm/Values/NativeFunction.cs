@@ -1,0 +1,29 @@
+using Ark.Vm.Execution;
+
+namespace Ark.Vm.Values;
+
+/// <summary>
+/// The signature of every native function, builtin or module: the arguments, the calling
+/// context (for output, callbacks into ArkScript and errors) and the result.
+/// </summary>
+/// <param name="args">The arguments, in call order. Valid only during the call.</param>
+/// <param name="context">The execution context that made the call.</param>
+/// <returns>The result; return <see cref="Value.Nil"/> when there is nothing to return.</returns>
+public delegate Value NativeFn(ReadOnlySpan<Value> args, ExecutionContext context);
+
+/// <summary>A native function value (<c>CProc</c> to <c>(type x)</c>).</summary>
+public sealed class NativeFunction : ArkObject
+{
+    /// <summary>Wraps a native function under the name scripts call it by.</summary>
+    public NativeFunction(string name, NativeFn function) : base(ValueKind.CProc)
+    {
+        Name = name;
+        Function = function;
+    }
+
+    /// <summary>The name scripts call it by, e.g. <c>list:reverse</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The implementation.</summary>
+    public NativeFn Function { get; }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ark.Vm.Values;
+
+/// <summary>Formats values exactly as the reference interpreter's <c>print</c> and <c>toString</c> do.</summary>
+public static class ValueFormatter
+{
+    /// <summary>The text of a value; strings are not quoted at top level.</summary>
+    public static string Format(Value value)
+    {
+        if (value.IsNumber)
+            return FormatNumber(value.Num);
+        if (value.Obj is ArkString s)
+            return s.ToString();
+        var sb = new StringBuilder();
+        Append(sb, value);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of a value.</summary>
+    public static void Append(StringBuilder sb, Value value)
+    {
+        var o = value.Obj;
+        if (o is null)
+        {
+            sb.Append(FormatNumber(value.Num));
+            return;
+        }
+        switch (o)
+        {
+            case ArkString s:
+                sb.Append(s.ToString());
+                break;
+            case ArkList list:
+                sb.Append('[');
+                var items = list.Items;
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (i > 0)
+                        sb.Append(' ');
+                    if (items[i].Obj is ArkString inner)
+                        sb.Append('"').Append(inner.ToString()).Append('"');
+                    else
+                        Append(sb, items[i]);
+                }
+                sb.Append(']');
+                break;
+            case Closure c:
+                sb.Append('(');
+                var env = c.Env;
+                for (var i = 0; i < env.Values.Length; i++)
+                {
+                    if (i > 0)
+                        sb.Append(' ');
+                    sb.Append('.').Append(env.Names[i]).Append('=');
+                    Append(sb, env.Values[i]);
+                }
+                sb.Append(')');
+                break;
+            case NativeFunction:
+                sb.Append("CProcedure");
+                break;
+            default:
+                sb.Append(o.Kind switch
+                {
+                    ValueKind.Nil => "nil",
+                    ValueKind.True => "true",
+                    ValueKind.False => "false",
+                    ValueKind.Undefined => "undefined",
+                    _ => o.ToString(),
+                });
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Formats a number as the {fmt} library's default does: the shortest text that reads back
+    /// as the same double, in fixed notation unless the decimal exponent is below -4 or at
+    /// least 16 (then <c>1e+16</c>, <c>1.5e-05</c>).
+    /// </summary>
+    public static string FormatNumber(double d)
+    {
+        if (double.IsNaN(d))
+            return double.IsNegative(d) ? "-nan" : "nan";
+        if (double.IsInfinity(d))
+            return d < 0 ? "-inf" : "inf";
+        if (d == Math.Floor(d) && Math.Abs(d) < 1e15)
+        {
+            if (d == 0)
+                return double.IsNegative(d) ? "-0" : "0";
+            return ((long)d).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var r = d.ToString("R", CultureInfo.InvariantCulture);
+        var negative = r[0] == '-';
+        if (negative)
+            r = r[1..];
+        var exponent = 0;
+        var ePos = r.IndexOf('E');
+        if (ePos >= 0)
+        {
+            exponent = int.Parse(r.AsSpan(ePos + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            r = r[..ePos];
+        }
+        var dot = r.IndexOf('.');
+        var intPart = dot >= 0 ? r[..dot] : r;
+        var fracPart = dot >= 0 ? r[(dot + 1)..] : "";
+        var digits = (intPart + fracPart).TrimStart('0');
+        var leadingZeros = (intPart + fracPart).Length - digits.Length;
+        // scientific exponent of the first significant digit
+        var sciExp = intPart.Length - 1 - leadingZeros + exponent;
+        digits = digits.TrimEnd('0');
+        if (digits.Length == 0)
+            digits = "0";
+
+        var sb = new StringBuilder();
+        if (negative)
+            sb.Append('-');
+        if (sciExp < -4 || sciExp >= 16)
+        {
+            sb.Append(digits[0]);
+            if (digits.Length > 1)
+                sb.Append('.').Append(digits, 1, digits.Length - 1);
+            sb.Append('e').Append(sciExp < 0 ? '-' : '+');
+            var abs = Math.Abs(sciExp);
+            if (abs < 10)
+                sb.Append('0');
+            sb.Append(abs.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (sciExp < 0)
+        {
+            sb.Append("0.").Append('0', -sciExp - 1).Append(digits);
+        }
+        else if (digits.Length <= sciExp + 1)
+        {
+            sb.Append(digits).Append('0', sciExp + 1 - digits.Length);
+        }
+        else
+        {
+            sb.Append(digits, 0, sciExp + 1).Append('.').Append(digits, sciExp + 1, digits.Length - sciExp - 1);
+        }
+        return sb.ToString();
+    }
+}
