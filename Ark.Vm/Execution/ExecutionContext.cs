@@ -1,3 +1,5 @@
+using Ark.Vm.Bytecode;
+using Ark.Vm.Errors;
 using Ark.Vm.Values;
 
 namespace Ark.Vm.Execution;
@@ -5,21 +7,99 @@ namespace Ark.Vm.Execution;
 /// <summary>
 /// What one thread of execution owns: its value stack, call frames and view of the globals.
 /// Native functions receive the calling context to reach the host and to call back into
-/// ArkScript.
+/// ArkScript. A context is used by one thread at a time.
 /// </summary>
 public sealed partial class ExecutionContext
 {
-    /// <summary>Creates a context for <paramref name="host"/>.</summary>
-    public ExecutionContext(ArkHost host) => Host = host;
+    /// <summary>The value stack limit of the reference, which bounds recursion depth the same way.</summary>
+    internal const int MaxStackDepth = 8192;
+
+    private readonly CompiledProgram _program;
+    private readonly int[] _code;
+    private readonly Value[] _builtins;
+    private Value[] _stack;
+    private Frame[] _frames;
+    private int _frameCount;
+    private int _sp;
+    private int _localsTotal;
+    private int _ip;
+    private readonly Value[] _globals;
+    private readonly int[] _dynamicBindings;
+
+    /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
+    internal ExecutionContext(VirtualMachine vm)
+    {
+        Vm = vm;
+        _program = vm.Program;
+        _code = _program.Code;
+        _builtins = vm.Builtins;
+        _stack = new Value[64];
+        _frames = new Frame[8];
+        _globals = new Value[_program.Symbols.Length];
+        Array.Fill(_globals, Value.Unbound);
+        _dynamicBindings = new int[_program.Symbols.Length];
+    }
+
+    /// <summary>Creates a context for native code that runs outside any program (tests, embedding).</summary>
+    public ExecutionContext(ArkHost host) : this(new VirtualMachine(EmptyProgram(), host)) { }
+
+    /// <summary>The VM this context runs on.</summary>
+    public VirtualMachine Vm { get; }
 
     /// <summary>The outside world: output, input, arguments.</summary>
-    public ArkHost Host { get; }
+    public ArkHost Host => Vm.Host;
 
     /// <summary>Calls an ArkScript function, closure or native function with <paramref name="args"/> and returns its result.</summary>
     public Value Call(Value function, ReadOnlySpan<Value> args)
     {
         if (function.Obj is NativeFunction native)
             return native.Function(args, this);
-        throw new NotSupportedException("calling ArkScript functions from native code is not wired yet");
+        EnsureStack(args.Length + 1);
+        foreach (var arg in args)
+            _stack[_sp++] = arg;
+        _stack[_sp++] = function;
+        var depth = _frameCount;
+        var savedIp = _ip;
+        if (!EnterCall(function, args.Length, -1, _ip, _ip))
+            return _stack[--_sp];
+        var result = Execute(depth);
+        _ip = savedIp;
+        return result;
     }
+
+    /// <summary>Runs the program's top-level code until it halts.</summary>
+    internal void RunMain()
+    {
+        var main = _program.Main;
+        _frames[0] = new Frame { Proto = main, Fp = 0, ReturnIp = -1, NameSymbol = -1 };
+        _frameCount = 1;
+        _ip = main.EntryIp;
+        EnsureStack(main.MaxStack);
+        try
+        {
+            Execute(0);
+        }
+        catch (ArkException error)
+        {
+            throw Fail(error);
+        }
+    }
+
+    private void EnsureStack(int needed)
+    {
+        if (_sp + needed <= _stack.Length)
+            return;
+        var size = _stack.Length;
+        while (size < _sp + needed)
+            size *= 2;
+        Array.Resize(ref _stack, size);
+    }
+
+    private static CompiledProgram EmptyProgram()
+    {
+        var main = new FunctionProto(0, 0, 0) { MaxStack = 1 };
+        return new CompiledProgram([Instruction.Make(OpCode.Halt)], [], [], [], [main], new SourceMap(["<native>"], [0], [0], [0]));
+    }
+
+    private static ArkException Error(ErrorKind kind, string message) => new(kind, message);
 }

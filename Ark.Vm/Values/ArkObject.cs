@@ -13,13 +13,14 @@ public abstract class ArkObject
     protected ArkObject(ValueKind kind) => Kind = kind;
 }
 
-/// <summary>The singleton objects behind nil, true, false and the internal undefined marker.</summary>
+/// <summary>The singleton objects behind nil, true, false, undefined and the internal unbound-slot marker.</summary>
 public sealed class Atom : ArkObject
 {
     internal static readonly Atom NilAtom = new(ValueKind.Nil);
     internal static readonly Atom TrueAtom = new(ValueKind.True);
     internal static readonly Atom FalseAtom = new(ValueKind.False);
     internal static readonly Atom UndefinedAtom = new(ValueKind.Undefined);
+    internal static readonly Atom UnboundAtom = new(ValueKind.Undefined);
 
     private Atom(ValueKind kind) : base(kind) { }
 }

@@ -26,6 +26,9 @@ public sealed class FunctionProto : ArkObject
     /// <summary>The offset of the first instruction in the program's code.</summary>
     public int EntryIp { get; set; }
 
+    /// <summary>The deepest the operand stack gets above the locals while this function runs.</summary>
+    public int MaxStack { get; set; }
+
     /// <summary>The symbol id bound to each local slot.</summary>
     public int[] SlotSymbols { get; set; } = [];
 
@@ -37,6 +40,9 @@ public sealed class FunctionProto : ArkObject
 
     /// <summary>The symbol ids this function captures, in capture order, when it is a closure body.</summary>
     public int[] Captures { get; set; } = [];
+
+    /// <summary>The names of <see cref="Captures"/>, for printing closures.</summary>
+    public string[] CaptureNames { get; set; } = [];
 
     /// <summary>The name the function was first bound to, for messages; null when anonymous.</summary>
     public string? Name { get; set; }

@@ -40,7 +40,7 @@ public readonly struct Value
     public static Value False => new(Atom.FalseAtom);
 
     /// <summary>The internal marker of an unbound slot.</summary>
-    public static Value Undefined => new(Atom.UndefinedAtom);
+    public static Value Undefined => new(Atom.UnboundAtom);
 
     /// <summary>Converts a .NET boolean to ArkScript's true or false.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -67,7 +67,7 @@ public readonly struct Value
     public bool IsUndefined
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ReferenceEquals(Obj, Atom.UndefinedAtom);
+        get => ReferenceEquals(Obj, Atom.UnboundAtom);
     }
 
     /// <summary>True when this value is nil.</summary>

@@ -26,7 +26,7 @@ public enum ValueKind : byte
     True,
     /// <summary>The boolean false.</summary>
     False,
-    /// <summary>The absence of a value (an unbound variable slot); never visible to scripts.</summary>
+    /// <summary>The value of a deleted variable or of a missing else branch.</summary>
     Undefined,
 }
 

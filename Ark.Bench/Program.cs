@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Ark.Bench.RuntimeBenchmarks).Assembly).Run(args);

@@ -1,0 +1,100 @@
+using System.Text;
+using Ark.Compiler;
+using Ark.Compiler.Diagnostics;
+using Ark.Vm.Bytecode;
+using Ark.Vm.Execution;
+
+namespace Ark.Cli;
+
+/// <summary>
+/// The <c>ark</c> command, independent of the process's console so that tests can run it
+/// in-process. Like the reference, it reports compile and runtime errors on standard output;
+/// the source location of a runtime error goes to standard error.
+/// </summary>
+public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdin)
+{
+    /// <summary>Exit code after a compile error (the reference returns -1).</summary>
+    public const int CompileErrorExit = 255;
+
+    /// <summary>Exit code after a runtime error.</summary>
+    public const int RuntimeErrorExit = 1;
+
+    /// <summary>Exit code for a bad command line.</summary>
+    public const int UsageExit = 2;
+
+    /// <summary>Whether diagnostics may use ANSI colours.</summary>
+    public bool Colorize { get; init; }
+
+    /// <summary>Runs the command line <paramref name="args"/> and returns the exit code.</summary>
+    public int Run(string[] args)
+    {
+        var (options, error) = CliOptions.Parse(args);
+        if (options is null)
+        {
+            stderr.WriteLine(error);
+            stderr.WriteLine("Try 'ark --help' for more information.");
+            return UsageExit;
+        }
+
+        switch (options.Mode)
+        {
+            case CliMode.Help:
+                WriteText(HelpText.Usage + "\n");
+                return 0;
+            case CliMode.Version:
+                WriteText(HelpText.Version + "\n");
+                return 0;
+        }
+
+        string source;
+        string fileName;
+        if (options.Mode == CliMode.Eval)
+        {
+            source = options.Expression!;
+            fileName = "FILE";
+        }
+        else
+        {
+            fileName = options.File!;
+            if (!File.Exists(fileName))
+            {
+                WriteText($"Can not find file '{fileName}'\n");
+                return CompileErrorExit;
+            }
+            source = File.ReadAllText(fileName, Encoding.UTF8);
+        }
+
+        CompiledProgram program;
+        try
+        {
+            program = ArkCompiler.Compile(source, fileName);
+        }
+        catch (CodeError e)
+        {
+            WriteText(DiagnosticFormatter.Format(e, options.Mode == CliMode.Eval ? null : source, Colorize));
+            return CompileErrorExit;
+        }
+
+        var host = new ArkHost(stdout, stdin)
+        {
+            ScriptArgs = options.ScriptArgs,
+            LibraryPaths = LibraryPaths.Resolve(options.LibDir),
+        };
+        try
+        {
+            return new VirtualMachine(program, host).Run();
+        }
+        catch (ArkRuntimeError e)
+        {
+            WriteText(e.Report);
+            stderr.WriteLine(e.Location);
+            return RuntimeErrorExit;
+        }
+    }
+
+    private void WriteText(string text)
+    {
+        stdout.Write(Encoding.UTF8.GetBytes(text));
+        stdout.Flush();
+    }
+}

@@ -1,0 +1,27 @@
+using Ark.Vm;
+
+namespace Ark.Cli;
+
+/// <summary>The text of <c>ark --help</c> and <c>ark --version</c>.</summary>
+internal static class HelpText
+{
+    public static string Version => $"{ArkVersion.Full} ({ArkVersion.Flavour})";
+
+    public static string Usage => $"""
+        ark {ArkVersion.Full}: runs ArkScript programs ({ArkVersion.Flavour} build)
+
+        Usage:
+          ark [options] FILE [ARGS...]   run FILE; ARGS are available to it as sys:args
+          ark [options] -e CODE          run the ArkScript code CODE
+          ark -v | --version             print the version and the build flavour
+          ark -h | --help                print this help
+
+        Options:
+          -L, --lib DIRS      folders searched for imported files and modules, separated by ';'
+                              (default: $ARKSCRIPT_PATH, then the lib folder next to ark)
+          -e, --eval CODE     run CODE instead of a file
+
+        Exit status: 0 on success, 1 after a runtime error, 255 after a compile error,
+        or the code given to sys:exit.
+        """;
+}

@@ -1,0 +1,21 @@
+using Ark.Compiler.CodeGen;
+using Ark.Compiler.Resolution;
+using Ark.Compiler.Syntax;
+using Ark.Vm.Bytecode;
+
+namespace Ark.Compiler;
+
+/// <summary>
+/// The compilation pipeline: source text to tokens and AST, names checked, bytecode
+/// generated. Errors are thrown as <see cref="Diagnostics.CodeError"/> with their location.
+/// </summary>
+public static class ArkCompiler
+{
+    /// <summary>Compiles the source text of <paramref name="file"/>.</summary>
+    public static CompiledProgram Compile(string source, string file)
+    {
+        var ast = Parser.Parse(source, file);
+        NameResolver.Check(ast);
+        return CodeGenerator.Generate(ast);
+    }
+}

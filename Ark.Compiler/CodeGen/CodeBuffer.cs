@@ -1,0 +1,80 @@
+using Ark.Compiler.Syntax;
+using Ark.Vm.Bytecode;
+
+namespace Ark.Compiler.CodeGen;
+
+/// <summary>
+/// The code of one function while it is generated: instruction words, the source position of
+/// each word, and the operand-stack depth, whose maximum sizes the function's stack needs.
+/// Jump targets are relative to the function until the linker places it.
+/// </summary>
+internal sealed class CodeBuffer
+{
+    private readonly List<int> _code = [];
+    private readonly List<(int File, int Line, int Column)> _positions = [];
+    private (int File, int Line, int Column) _position;
+
+    public int Depth { get; set; }
+
+    public int MaxDepth { get; private set; }
+
+    public int Count => _code.Count;
+
+    public IReadOnlyList<int> Code => _code;
+
+    public IReadOnlyList<(int File, int Line, int Column)> Positions => _positions;
+
+    /// <summary>Offsets of words that hold jump targets, to relocate them at link time.</summary>
+    public List<int> JumpOperands { get; } = [];
+
+    public void At(int file, Node node) => _position = (file, node.Line, node.Column);
+
+    public (int File, int Line, int Column) Position
+    {
+        get => _position;
+        set => _position = value;
+    }
+
+    /// <summary>Emits one instruction whose net effect on the operand stack is <paramref name="stackDelta"/>.</summary>
+    public int Emit(OpCode op, int operand, int stackDelta)
+    {
+        if (operand is < 0 or > Instruction.MaxOperand)
+            throw new InvalidOperationException($"operand {operand} of {op} does not fit in an instruction");
+        _code.Add(Instruction.Make(op, operand));
+        _positions.Add(_position);
+        Adjust(stackDelta);
+        return _code.Count - 1;
+    }
+
+    /// <summary>Emits a raw operand word that follows an instruction.</summary>
+    public void EmitWord(int word)
+    {
+        _code.Add(word);
+        _positions.Add(_position);
+    }
+
+    /// <summary>Emits a jump whose target is patched later; returns the word to patch.</summary>
+    public int EmitJump(OpCode op, int stackDelta)
+    {
+        var at = Emit(op, 0, stackDelta);
+        JumpOperands.Add(at);
+        return at;
+    }
+
+    public void EmitJumpTo(OpCode op, int target, int stackDelta)
+    {
+        var at = Emit(op, target, stackDelta);
+        JumpOperands.Add(at);
+    }
+
+    /// <summary>Points the jump at <paramref name="at"/> to the next instruction.</summary>
+    public void PatchHere(int at) => _code[at] = Instruction.Make(Instruction.Op(_code[at]), _code.Count);
+
+    /// <summary>Accounts for values pushed beyond what an instruction's delta says (e.g. during a call).</summary>
+    public void Adjust(int delta)
+    {
+        Depth += delta;
+        if (Depth > MaxDepth)
+            MaxDepth = Depth;
+    }
+}

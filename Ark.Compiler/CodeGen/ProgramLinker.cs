@@ -1,0 +1,49 @@
+using Ark.Vm.Bytecode;
+using Ark.Vm.Values;
+
+namespace Ark.Compiler.CodeGen;
+
+/// <summary>
+/// Places every function's code in one array, turns function-relative jump targets into
+/// absolute ones, and fills in what is only known once the whole program is generated: entry
+/// points, stack sizes, and which locals must be visible to callees.
+/// </summary>
+internal static class ProgramLinker
+{
+    public static CompiledProgram Link(List<FunctionUnit> units, Value[] constants, string[] symbols, HashSet<int> dynamicSymbols, List<string> files)
+    {
+        var total = units.Sum(u => u.Code.Count);
+        var code = new int[total];
+        var fileIds = new int[total];
+        var lines = new int[total];
+        var columns = new int[total];
+        var dynamic = new bool[symbols.Length];
+        foreach (var id in dynamicSymbols)
+            dynamic[id] = true;
+
+        var offset = 0;
+        foreach (var unit in units)
+        {
+            var buffer = unit.Code;
+            for (var i = 0; i < buffer.Count; i++)
+            {
+                code[offset + i] = buffer.Code[i];
+                (fileIds[offset + i], lines[offset + i], columns[offset + i]) = buffer.Positions[i];
+            }
+            foreach (var at in buffer.JumpOperands)
+            {
+                var word = code[offset + at];
+                code[offset + at] = Instruction.Make(Instruction.Op(word), Instruction.Operand(word) + offset);
+            }
+
+            var proto = unit.Proto;
+            proto.EntryIp = offset;
+            proto.MaxStack = buffer.MaxDepth + 1;
+            proto.DynamicSlots = [.. Enumerable.Range(0, proto.SlotSymbols.Length).Where(s => dynamic[proto.SlotSymbols[s]])];
+            offset += buffer.Count;
+        }
+
+        var functions = units.Select(u => u.Proto).OrderBy(p => p.Page).ToArray();
+        return new CompiledProgram(code, constants, symbols, dynamic, functions, new SourceMap([.. files], fileIds, lines, columns));
+    }
+}

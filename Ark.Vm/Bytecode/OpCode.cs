@@ -1,0 +1,197 @@
+namespace Ark.Vm.Bytecode;
+
+/// <summary>
+/// The instruction set. An instruction is one <c>int</c>: the opcode in the low byte and an
+/// operand in the upper 24 bits. "slot" is a local slot of the current function, "sym" a symbol
+/// id, "k" a constant index, "b" a builtin id, "n" a count, "target" an absolute code offset.
+/// Stack effects are written as (before -- after).
+/// </summary>
+public enum OpCode : byte
+{
+    /// <summary>Does nothing.</summary>
+    Nop,
+    /// <summary>( -- constants[k] )</summary>
+    LoadConst,
+    /// <summary>( -- builtins[b] )</summary>
+    LoadBuiltin,
+    /// <summary>( -- slot ) falls back to a dynamic lookup while the slot is unbound.</summary>
+    LoadLocal,
+    /// <summary>( -- captured[i] ) a variable captured by the running closure.</summary>
+    LoadEnv,
+    /// <summary>( -- value ) a free variable: the nearest binding in the active scopes, else the global.</summary>
+    LoadDyn,
+    /// <summary>( -- globals[sym] ) from top-level code.</summary>
+    LoadGlobal,
+    /// <summary>( -- undefined ) what an <c>if</c> without else gives when its condition is false.</summary>
+    LoadUndefined,
+    /// <summary>( v -- ) let/mut of a local.</summary>
+    StoreLocal,
+    /// <summary>( v -- ) let/mut at top level.</summary>
+    StoreGlobal,
+    /// <summary>( v -- ) set of a local; falls back to a dynamic set while the slot is unbound.</summary>
+    SetLocal,
+    /// <summary>( v -- ) set of a captured variable.</summary>
+    SetEnv,
+    /// <summary>( v -- ) set of a free variable, through the active scopes.</summary>
+    SetDyn,
+    /// <summary>( v -- ) set from top-level code.</summary>
+    SetGlobal,
+    /// <summary>( -- ) del of a local.</summary>
+    DelLocal,
+    /// <summary>( -- ) del of a free variable or global.</summary>
+    DelDyn,
+    /// <summary>( v -- )</summary>
+    Pop,
+    /// <summary>( v -- v v )</summary>
+    Dup,
+    /// <summary>( -- ) ip = target.</summary>
+    Jump,
+    /// <summary>( v -- ) jumps when v is falsy.</summary>
+    JumpIfFalse,
+    /// <summary>( v -- ) jumps when v is truthy.</summary>
+    JumpIfTrue,
+    /// <summary>( v -- v | ) keeps v and jumps when falsy, else pops it (for <c>and</c>).</summary>
+    JumpIfFalseOrPop,
+    /// <summary>( v -- v | ) keeps v and jumps when truthy, else pops it (for <c>or</c>).</summary>
+    JumpIfTrueOrPop,
+    /// <summary>( args... callee -- result ) n arguments; the next word is the callee's name symbol or -1.</summary>
+    Call,
+    /// <summary>( args... -- ) a call of the running function in tail position: rebinds the parameters and jumps to its start.</summary>
+    TailCall,
+    /// <summary>( args... -- result ) calls builtin b; the next word is the argument count.</summary>
+    CallBuiltin,
+    /// <summary>( v -- ) returns v to the caller.</summary>
+    Ret,
+    /// <summary>( -- ) stops the program.</summary>
+    Halt,
+    /// <summary>( -- v ) the value of sym in the current scope, to be captured.</summary>
+    Capture,
+    /// <summary>( captures... -- closure ) the closure of function constant k over its captures.</summary>
+    MakeClosure,
+    /// <summary>( closure -- field ) reads a captured variable by name.</summary>
+    GetField,
+    /// <summary>( closure -- callable ) reads a field to call it: a function gets the closure's environment.</summary>
+    GetFieldForCall,
+    /// <summary>( -- ) loads native module named by string constant k.</summary>
+    Plugin,
+
+    /// <summary>( xn..x1 -- [x1..xn] ) n elements, evaluated last to first.</summary>
+    MakeList,
+    /// <summary>( xn..x1 list -- list' ) non-mutating append of n elements.</summary>
+    Append,
+    /// <summary>( ln..l1 list -- list' ) non-mutating concatenation of n lists.</summary>
+    Concat,
+    /// <summary>( index list -- list' ) non-mutating removal.</summary>
+    PopList,
+    /// <summary>( xn..x1 -- ) append! to the variable given by the next word (a <see cref="VarRef"/>).</summary>
+    AppendInPlace,
+    /// <summary>( ln..l1 -- ) concat! to the variable given by the next word.</summary>
+    ConcatInPlace,
+    /// <summary>( index -- ) pop! on the variable given by the next word.</summary>
+    PopInPlace,
+    /// <summary>( xn..x1 list -- ) append! on a temporary: only checks types.</summary>
+    AppendInPlaceTemp,
+    /// <summary>( ln..l1 list -- ) concat! on a temporary: only checks types.</summary>
+    ConcatInPlaceTemp,
+    /// <summary>( index list -- ) pop! on a temporary: only checks types and bounds.</summary>
+    PopInPlaceTemp,
+
+    /// <summary>( a b -- a+b )</summary>
+    Add,
+    /// <summary>( a -- a+1 ) for <c>(+ x 1)</c> and <c>(+ 1 x)</c> on a variable.</summary>
+    Increment,
+    /// <summary>( a -- a-1 ) for <c>(- x 1)</c> on a variable.</summary>
+    Decrement,
+    /// <summary>( a b -- a-b )</summary>
+    Sub,
+    /// <summary>( a b -- a*b )</summary>
+    Mul,
+    /// <summary>( a b -- a/b )</summary>
+    Div,
+    /// <summary>( a b -- a&gt;b )</summary>
+    Gt,
+    /// <summary>( a b -- a&lt;b )</summary>
+    Lt,
+    /// <summary>( a b -- a&lt;=b )</summary>
+    Le,
+    /// <summary>( a b -- a&gt;=b )</summary>
+    Ge,
+    /// <summary>( a b -- a!=b )</summary>
+    Neq,
+    /// <summary>( a b -- a=b )</summary>
+    Eq,
+    /// <summary>( a -- len )</summary>
+    Len,
+    /// <summary>( a -- empty? )</summary>
+    Empty,
+    /// <summary>( a -- tail )</summary>
+    Tail,
+    /// <summary>( a -- head )</summary>
+    Head,
+    /// <summary>( a -- nil? )</summary>
+    IsNil,
+    /// <summary>( cond message -- )</summary>
+    Assert,
+    /// <summary>( s -- number|nil )</summary>
+    ToNum,
+    /// <summary>( v -- string )</summary>
+    ToStr,
+    /// <summary>( seq index -- element )</summary>
+    At,
+    /// <summary>( a b -- a mod b )</summary>
+    Mod,
+    /// <summary>( v -- type name )</summary>
+    Type,
+    /// <summary>( closure name -- bool )</summary>
+    HasField,
+    /// <summary>( v -- not v )</summary>
+    Not,
+}
+
+/// <summary>Packing of instruction words.</summary>
+public static class Instruction
+{
+    /// <summary>The largest operand an instruction word can hold.</summary>
+    public const int MaxOperand = (1 << 24) - 1;
+
+    /// <summary>
+    /// Operand bit of store instructions whose value is a fresh list nobody else holds yet,
+    /// so the store need not mark it shared.
+    /// </summary>
+    public const int FreshStore = 1 << 23;
+
+    /// <summary>Packs an opcode and its operand.</summary>
+    public static int Make(OpCode op, int operand = 0) => (byte)op | (operand << 8);
+
+    /// <summary>The opcode of a word.</summary>
+    public static OpCode Op(int word) => (OpCode)(word & 0xff);
+
+    /// <summary>The operand of a word.</summary>
+    public static int Operand(int word) => (int)((uint)word >> 8);
+}
+
+/// <summary>Where an in-place list operation finds its variable, packed in one word.</summary>
+public enum VarRefKind
+{
+    /// <summary>A local slot.</summary>
+    Local,
+    /// <summary>A captured variable of the running closure.</summary>
+    Env,
+    /// <summary>A free variable, looked up dynamically.</summary>
+    Dynamic,
+    /// <summary>A global, from top-level code.</summary>
+    Global,
+}
+
+/// <summary>Packing of variable references.</summary>
+public static class VarRef
+{
+    /// <summary>Packs a kind and an index.</summary>
+    public static int Make(VarRefKind kind, int index) => (int)kind | (index << 2);
+
+    /// <summary>The kind of a packed reference.</summary>
+    public static VarRefKind Kind(int word) => (VarRefKind)(word & 3);
+
+    /// <summary>The index of a packed reference.</summary>
+    public static int Index(int word) => (int)((uint)word >> 2);
+}

@@ -1,0 +1,95 @@
+using Ark.Vm.Errors;
+using Ark.Vm.Values;
+
+namespace Ark.Vm.Execution;
+
+/// <summary>Entering and leaving calls. Frames live in the context: an ArkScript call never recurses on the .NET stack.</summary>
+public sealed partial class ExecutionContext
+{
+    /// <summary>
+    /// Calls the callee on top of the stack with the <paramref name="argc"/> arguments below it.
+    /// Returns true when a frame was pushed (execution continues at the callee's entry, in
+    /// <see cref="_ip"/>); false when a native function ran and its result is on the stack.
+    /// </summary>
+    private bool EnterCall(Value callee, int argc, int nameSymbol, int returnIp, int callIp)
+    {
+        _sp--;
+        switch (callee.Obj)
+        {
+            case FunctionProto proto:
+                PushFrame(proto, null, argc, nameSymbol, returnIp, callIp);
+                return true;
+            case Closure closure:
+                PushFrame(closure.Proto, closure.Env, argc, nameSymbol, returnIp, callIp);
+                return true;
+            case NativeFunction native:
+                var result = native.Function(new ReadOnlySpan<Value>(_stack, _sp - argc, argc), this);
+                _sp -= argc;
+                _stack[_sp++] = result;
+                return false;
+            default:
+                throw NotCallable(callee, nameSymbol);
+        }
+    }
+
+    private ArkException NotCallable(Value callee, int nameSymbol)
+    {
+        var type = callee.Kind.TypeName();
+        return nameSymbol >= 0
+            ? Error(ErrorKind.Type, $"`{SymbolName(nameSymbol)}' is not a Function but a {type}")
+            : Error(ErrorKind.Type, $"{ValueFormatter.Format(callee)} is not a Function but a {type}");
+    }
+
+    private void PushFrame(FunctionProto proto, ClosureEnv? env, int argc, int nameSymbol, int returnIp, int callIp)
+    {
+        if (argc != proto.Arity)
+            throw ArityError(proto, nameSymbol, argc);
+        // the reference's stack holds two words per frame plus the temporaries; bounding the
+        // same quantity by the same limit makes recursion fail at the same depth
+        if (_sp + 1 - _localsTotal + 2 * _frameCount >= MaxStackDepth)
+            throw Error(ErrorKind.VM, $"Maximum recursion depth exceeded. You could consider rewriting your function `{SymbolName(nameSymbol)}' to make use of tail-call optimization.");
+
+        var fp = _sp - argc;
+        for (var i = fp; i < _sp; i++)
+            _stack[i].MarkShared();
+        var locals = proto.LocalCount;
+        EnsureStack(locals - argc + proto.MaxStack);
+        for (var i = fp + argc; i < fp + locals; i++)
+            _stack[i] = Value.Unbound;
+        _sp = fp + locals;
+        _localsTotal += locals;
+
+        if (_frameCount == _frames.Length)
+            Array.Resize(ref _frames, _frameCount * 2);
+        _frames[_frameCount++] = new Frame
+        {
+            Proto = proto,
+            Fp = fp,
+            ReturnIp = returnIp,
+            CallIp = callIp,
+            Env = env,
+            NameSymbol = nameSymbol,
+        };
+        if (proto.DynamicSlots.Length != 0 || env is not null)
+            BindVisibleNames(proto, env, 1);
+        _ip = proto.EntryIp;
+    }
+
+    /// <summary>Pops the current frame, leaving <paramref name="result"/> where its arguments were.</summary>
+    private void PopFrame(Value result)
+    {
+        ref var frame = ref _frames[--_frameCount];
+        if (frame.Proto.DynamicSlots.Length != 0 || frame.Env is not null)
+            BindVisibleNames(frame.Proto, frame.Env, -1);
+        _localsTotal -= frame.Proto.LocalCount;
+        _sp = frame.Fp;
+        _stack[_sp++] = result;
+        _ip = frame.ReturnIp;
+        frame.Env = null;
+    }
+
+    private ArkException ArityError(FunctionProto proto, int nameSymbol, int argc) =>
+        nameSymbol >= 0
+            ? Error(ErrorKind.Arity, $"Function `{SymbolName(nameSymbol)}' needs {proto.Arity} arguments, but it received {argc}")
+            : Error(ErrorKind.Arity, $"Function at page {proto.Page} needs {proto.Arity} arguments, but it received {argc}");
+}

@@ -1,0 +1,71 @@
+using Ark.Vm.Builtins;
+using Ark.Vm.Bytecode;
+using Ark.Vm.Values;
+
+namespace Ark.Vm.Execution;
+
+/// <summary>
+/// One loaded program and the host it runs against. The VM itself holds nothing mutable
+/// that scripts can reach: every thread of execution gets its own <see cref="ExecutionContext"/>.
+/// </summary>
+public sealed class VirtualMachine
+{
+    /// <summary>Prepares <paramref name="program"/> to run against <paramref name="host"/>.</summary>
+    public VirtualMachine(CompiledProgram program, ArkHost host)
+    {
+        Program = program;
+        Host = host;
+        var all = BuiltinTable.All;
+        Builtins = new Value[all.Length];
+        for (var i = 0; i < all.Length; i++)
+            Builtins[i] = all[i].Value;
+        var args = new ArkList(host.ScriptArgs.Count);
+        foreach (var arg in host.ScriptArgs)
+            args.Add(Value.String(arg));
+        args.MarkShared();
+        Builtins[BuiltinTable.IndexOf(BuiltinTable.SysArgs)] = new Value(args);
+        Builtins[BuiltinTable.IndexOf(BuiltinTable.SysPlatform)] = Value.String(PlatformName());
+    }
+
+    /// <summary>The program being run.</summary>
+    public CompiledProgram Program { get; }
+
+    /// <summary>The outside world.</summary>
+    public ArkHost Host { get; }
+
+    /// <summary>The builtin values, indexed by builtin id, with this run's <c>sys:args</c>.</summary>
+    internal Value[] Builtins { get; }
+
+    /// <summary>
+    /// Runs the program's top-level code to the end on the calling thread. Returns the exit code
+    /// (0, or what <c>sys:exit</c> asked for); a runtime error is thrown as <see cref="ArkRuntimeError"/>.
+    /// </summary>
+    public int Run()
+    {
+        var context = new ExecutionContext(this);
+        try
+        {
+            context.RunMain();
+            return 0;
+        }
+        catch (ArkExitException exit)
+        {
+            return exit.Code;
+        }
+        finally
+        {
+            Host.Flush();
+        }
+    }
+
+    private static string PlatformName()
+    {
+        if (OperatingSystem.IsWindows())
+            return "Windows";
+        if (OperatingSystem.IsMacOS())
+            return "Mac OSX";
+        if (OperatingSystem.IsLinux())
+            return "Linux";
+        return OperatingSystem.IsFreeBSD() ? "FreeBSD" : "Other";
+    }
+}
