@@ -318,8 +318,8 @@ public sealed partial class ExecutionContext
                     var items = stack.AsSpan(sp - 1 - operand, operand);
                     items.Reverse();
                     var result = (OpCode)(byte)word == OpCode.Append
-                        ? ListOperators.Append(target, items)
-                        : ListOperators.Concat(target, items);
+                        ? Operators.Append(target, items)
+                        : Operators.Concat(target, items);
                     sp -= operand + 1;
                     stack[sp++] = result;
                     break;
@@ -327,7 +327,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.PopList:
                     _ip = ip - 1;
-                    stack[sp - 2] = ListOperators.Pop(stack[sp - 1], stack[sp - 2]);
+                    stack[sp - 2] = Operators.Pop(stack[sp - 1], stack[sp - 2]);
                     sp--;
                     break;
 
@@ -340,9 +340,9 @@ public sealed partial class ExecutionContext
                     items.Reverse();
                     ref var slot = ref VariableRef(varRef, fp);
                     if ((OpCode)(byte)word == OpCode.AppendInPlace)
-                        ListOperators.AppendInPlace(ref slot, items);
+                        Operators.AppendInPlace(ref slot, items);
                     else
-                        ListOperators.ConcatInPlace(ref slot, items);
+                        Operators.ConcatInPlace(ref slot, items);
                     sp -= operand;
                     break;
                 }
@@ -352,7 +352,7 @@ public sealed partial class ExecutionContext
                     var varRef = code[ip++];
                     _ip = ip - 2;
                     ref var slot = ref VariableRef(varRef, fp);
-                    ListOperators.PopInPlace(ref slot, stack[sp - 1]);
+                    Operators.PopInPlace(ref slot, stack[sp - 1]);
                     sp--;
                     break;
                 }
@@ -365,9 +365,9 @@ public sealed partial class ExecutionContext
                     var items = stack.AsSpan(sp - 1 - operand, operand);
                     items.Reverse();
                     if ((OpCode)(byte)word == OpCode.AppendInPlaceTemp)
-                        ListOperators.AppendInPlace(ref temp, items);
+                        Operators.AppendInPlace(ref temp, items);
                     else
-                        ListOperators.ConcatInPlace(ref temp, items);
+                        Operators.ConcatInPlace(ref temp, items);
                     sp -= operand + 1;
                     break;
                 }
@@ -376,7 +376,7 @@ public sealed partial class ExecutionContext
                 {
                     _ip = ip - 1;
                     var temp = stack[sp - 1];
-                    ListOperators.PopInPlace(ref temp, stack[sp - 2]);
+                    Operators.PopInPlace(ref temp, stack[sp - 2]);
                     sp -= 2;
                     break;
                 }
