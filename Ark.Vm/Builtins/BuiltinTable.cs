@@ -81,7 +81,7 @@ public static class BuiltinTable
         ("math:e", new Value(Math.E)),
         ("math:tau", new Value(Math.Tau)),
         ("math:Inf", new Value(double.PositiveInfinity)),
-        ("math:NaN", new Value(double.NaN)),
+        ("math:NaN", new Value(BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0000))),
         ("math:cos", Fn("math:cos", MathBuiltins.Cos)),
         ("math:sin", Fn("math:sin", MathBuiltins.Sin)),
         ("math:tan", Fn("math:tan", MathBuiltins.Tan)),

@@ -14,9 +14,9 @@ public class ArkException : Exception
 
     /// <summary>
     /// The error as the reference prints it: <c>Kind: message</c>, except for argument-contract
-    /// errors, which the reference prints as a bare contract description.
+    /// errors and builtin runtime errors, which the reference prints as their bare message.
     /// </summary>
-    public virtual string Display => $"{Kind.Name()}: {Message}";
+    public virtual string Display => Kind == ErrorKind.Runtime ? Message : $"{Kind.Name()}: {Message}";
 }
 
 /// <summary>

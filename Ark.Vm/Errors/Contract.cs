@@ -36,6 +36,21 @@ public static class TypeCheck
     /// <summary>Creates the error for <paramref name="function"/> called with <paramref name="args"/>.</summary>
     public static ArkContractException Error(string function, ReadOnlySpan<Value> args, params Contract[] contracts)
     {
+        // the reference leaves unbound (undefined) arguments out of the description
+        var hasUndefined = false;
+        foreach (var a in args)
+            hasUndefined |= a.IsUndefined;
+        if (hasUndefined)
+        {
+            var kept = new List<Value>(args.Length);
+            foreach (var a in args)
+            {
+                if (!a.IsUndefined)
+                    kept.Add(a);
+            }
+            args = kept.ToArray();
+        }
+
         var sb = new StringBuilder();
         sb.Append("Function ").Append(function).Append(" expected ");
 

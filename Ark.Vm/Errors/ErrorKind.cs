@@ -19,6 +19,11 @@ public enum ErrorKind
     DivisionByZero,
     /// <summary>A failed <c>assert</c>.</summary>
     AssertionFailed,
+    /// <summary>
+    /// A failure a builtin reports in its own words (a plain runtime error in the reference),
+    /// e.g. <c>list:slice: step can not be null or negative</c>; printed without a kind prefix.
+    /// </summary>
+    Runtime,
 }
 
 /// <summary>Text of error kinds.</summary>
@@ -35,6 +40,7 @@ public static class ErrorKindNames
         ErrorKind.Arity => "ArityError",
         ErrorKind.DivisionByZero => "DivisionByZero",
         ErrorKind.AssertionFailed => "AssertionFailed",
+        ErrorKind.Runtime => "",
         _ => kind.ToString(),
     };
 }

@@ -1,4 +1,5 @@
 using Ark.Vm.Execution;
+using ExecutionContext = Ark.Vm.Execution.ExecutionContext;
 
 namespace Ark.Vm.Values;
 

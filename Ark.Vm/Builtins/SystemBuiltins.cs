@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Ark.Vm.Errors;
+using Ark.Vm.Execution;
+using ExecutionContext = Ark.Vm.Execution.ExecutionContext;
+using Ark.Vm.Values;
+using static Ark.Vm.Builtins.Contracts;
+
+namespace Ark.Vm.Builtins;
+
+/// <summary>The <c>sys:*</c> builtins: running commands, sleeping and exiting.</summary>
+public static class SystemBuiltins
+{
+    private static readonly Contract CommandContract = One("command", ValueKind.String);
+    private static readonly Contract DurationContract = One("duration", ValueKind.Number);
+    private static readonly Contract ExitContract = One("exitCode", ValueKind.Number);
+
+    /// <summary><c>(sys:exec command)</c>: runs the command with <c>/bin/sh -c</c> and returns what it wrote to its standard output.</summary>
+    public static Value Exec(ReadOnlySpan<Value> args, ExecutionContext context)
+    {
+        if (!Is(args, ValueKind.String))
+            throw TypeCheck.Error("sys:exec", args, CommandContract);
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(args[0].AsString.ToString());
+        context.Host.Flush();
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            process = null;
+        }
+        if (process is null)
+            throw Runtime("sys:exec: couldn't retrieve command output");
+        using (process)
+        {
+            using var output = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(output);
+            process.WaitForExit();
+            return new Value(ArkString.FromBytes(output.ToArray()));
+        }
+    }
+
+    /// <summary><c>(sys:sleep duration)</c>: pauses the calling thread for duration milliseconds.</summary>
+    public static Value Sleep(ReadOnlySpan<Value> args, ExecutionContext context)
+    {
+        if (!Is(args, ValueKind.Number))
+            throw TypeCheck.Error("sys:sleep", args, DurationContract);
+        var ms = args[0].Num;
+        if (ms > 0)
+            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(ms, int.MaxValue)));
+        return Value.Nil;
+    }
+
+    /// <summary><c>(sys:exit code)</c>: stops the program with the given exit code.</summary>
+    public static Value Exit(ReadOnlySpan<Value> args, ExecutionContext context)
+    {
+        if (!Is(args, ValueKind.Number))
+            throw TypeCheck.Error("sys:exit", args, ExitContract);
+        throw new ArkExitException((int)ToLong(args[0].Num));
+    }
+}
