@@ -19,7 +19,6 @@ public static partial class Operators
 
     private static readonly Contract AssertContract = new(Param.Any("expr"), new Param("message", ValueKind.String));
     private static readonly Contract ToNumberContract = Contracts.One("value", ValueKind.String);
-    private static readonly Contract TypeContract = Contracts.OneAny("value");
     private static readonly Contract HasFieldContract = Contracts.Two("closure", ValueKind.Closure, "field", ValueKind.String);
 
     private static readonly Value[] TypeNames = CreateTypeNames();
@@ -109,8 +108,6 @@ public static partial class Operators
     /// <summary><c>(type x)</c>: the name of the kind of x (<c>Number</c>, <c>Bool</c>, <c>CProc</c>, ...).</summary>
     public static Value Type(in Value a)
     {
-        if (a.IsUndefined)
-            throw TypeCheck.Error("type", [], TypeContract);
         return TypeNames[(int)a.Kind];
     }
 

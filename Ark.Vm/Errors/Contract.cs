@@ -39,13 +39,13 @@ public static class TypeCheck
         // the reference leaves unbound (undefined) arguments out of the description
         var hasUndefined = false;
         foreach (var a in args)
-            hasUndefined |= a.IsUndefined;
+            hasUndefined |= a.Kind == ValueKind.Undefined;
         if (hasUndefined)
         {
             var kept = new List<Value>(args.Length);
             foreach (var a in args)
             {
-                if (!a.IsUndefined)
+                if (a.Kind != ValueKind.Undefined)
                     kept.Add(a);
             }
             args = kept.ToArray();

@@ -39,8 +39,14 @@ public readonly struct Value
     /// <summary>The boolean false.</summary>
     public static Value False => new(Atom.FalseAtom);
 
-    /// <summary>The internal marker of an unbound slot.</summary>
-    public static Value Undefined => new(Atom.UnboundAtom);
+    /// <summary>
+    /// The reference's <c>undefined</c>: what a deleted variable holds and what an <c>if</c>
+    /// without else gives when its condition is false. Scripts can see it.
+    /// </summary>
+    public static Value Undefined => new(Atom.UndefinedAtom);
+
+    /// <summary>The internal marker of a slot that holds no binding; never visible to scripts.</summary>
+    public static Value Unbound => new(Atom.UnboundAtom);
 
     /// <summary>Converts a .NET boolean to ArkScript's true or false.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,8 +69,8 @@ public readonly struct Value
         get => Obj is null;
     }
 
-    /// <summary>True when this value is the unbound-slot marker.</summary>
-    public bool IsUndefined
+    /// <summary>True when this value is the marker of a slot without a binding.</summary>
+    public bool IsUnbound
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => ReferenceEquals(Obj, Atom.UnboundAtom);
