@@ -71,7 +71,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         }
         catch (CodeError e)
         {
-            WriteText(DiagnosticFormatter.Format(e, options.Mode == CliMode.Eval ? null : source, Colorize));
+            WriteText(DiagnosticFormatter.Format(e, SourceOf(e.File, fileName, source), Colorize));
             return CompileErrorExit;
         }
 
@@ -82,7 +82,8 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         };
         try
         {
-            return new VirtualMachine(program, host).Run();
+            // the operating system keeps the low byte of an exit code: (sys:exit -1) exits with 255
+            return new VirtualMachine(program, host).Run() & 0xff;
         }
         catch (ArkRuntimeError e)
         {
@@ -90,6 +91,16 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             stderr.WriteLine(e.Location);
             return RuntimeErrorExit;
         }
+    }
+
+    /// <summary>The text of the file an error points into; none for code given with -e or nodes without a file.</summary>
+    private static string? SourceOf(string errorFile, string mainFile, string mainSource)
+    {
+        if (errorFile == CodeError.NoFile || errorFile.Length == 0)
+            return null;
+        if (errorFile == mainFile)
+            return mainSource;
+        return File.Exists(errorFile) ? File.ReadAllText(errorFile, Encoding.UTF8) : null;
     }
 
     private void WriteText(string text)

@@ -66,7 +66,7 @@ internal sealed partial class CodeGenerator
                 break;
             case NodeType.Number:
                 if (wantValue)
-                    u.Code.Emit(OpCode.LoadConst, _constants.Add(NumberLiteral.AsStored(x.Number)), 1);
+                    u.Code.Emit(OpCode.LoadConst, _constants.Add(x.Number), 1);
                 break;
             case NodeType.List:
                 CompileList(x, u, wantValue, tail);

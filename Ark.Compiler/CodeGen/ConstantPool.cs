@@ -9,13 +9,18 @@ internal sealed class ConstantPool
     private readonly Dictionary<long, int> _numbers = [];
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Adds a number literal, reusing an equal one: like the reference, 0 and -0 are one
+    /// constant (whichever came first), and literals are compared before being rounded to
+    /// the six decimals the reference keeps (see <see cref="NumberLiteral"/>).
+    /// </summary>
     public int Add(double number)
     {
-        var bits = BitConverter.DoubleToInt64Bits(number);
+        var bits = number == 0 ? 0L : BitConverter.DoubleToInt64Bits(number);
         if (!_numbers.TryGetValue(bits, out var index))
         {
             index = _values.Count;
-            _values.Add(new Value(number));
+            _values.Add(new Value(NumberLiteral.AsStored(number)));
             _numbers[bits] = index;
         }
         return index;

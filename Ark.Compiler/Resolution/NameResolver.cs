@@ -114,13 +114,13 @@ public sealed class NameResolver
         if (Array.IndexOf(Language.InPlaceUpdates, function) < 0)
             return;
         if (IsImmutable(target.Text) == true)
-            throw CodeErrors.At(target, $"MutabilityError: Can not modify the constant list `{target.Text}' using `{function}'", target.Text);
+            throw CodeErrors.At(node, target, $"MutabilityError: Can not modify the constant list `{target.Text}' using `{function}'", target.Text);
         if (function is Language.AppendInPlace or Language.ConcatInPlace)
         {
             for (var i = 2; i < node.Children.Count; i++)
             {
                 if (node.Children[i].Type == NodeType.Symbol && node.Children[i].Text == target.Text)
-                    throw CodeErrors.At(target, $"MutabilityError: Can not {function} the list `{target.Text}' to itself", target.Text);
+                    throw CodeErrors.At(node, target, $"MutabilityError: Can not {function} the list `{target.Text}' to itself", target.Text);
             }
         }
     }
@@ -158,16 +158,16 @@ public sealed class NameResolver
         var nameNode = node.Children[1];
         var name = nameNode.Text;
         if (LanguageSymbols.Contains(name))
-            throw CodeErrors.At(nameNode, $"Can not use a reserved identifier ('{name}') as a {(keyword == Keyword.Let ? "constant" : "variable")} name.", name);
+            throw CodeErrors.At(node, nameNode, $"Can not use a reserved identifier ('{name}') as a {(keyword == Keyword.Let ? "constant" : "variable")} name.", name);
 
         if (keyword == Keyword.Let && _scopes[^1].ContainsKey(name))
-            throw CodeErrors.At(nameNode, $"MutabilityError: Can not use 'let' to redefine variable `{name}'", name);
+            throw CodeErrors.At(node, nameNode, $"MutabilityError: Can not use 'let' to redefine variable `{name}'", name);
         if (keyword == Keyword.Set)
         {
             if (IsRegistered(name) && IsImmutable(name) == true)
             {
                 var value = node.Children.Count > 2 ? node.Children[2].Repr() : "";
-                throw CodeErrors.At(nameNode, $"MutabilityError: Can not set the constant `{name}' to {value}", name);
+                throw CodeErrors.At(node, nameNode, $"MutabilityError: Can not set the constant `{name}' to {value}", name);
             }
         }
         else

@@ -42,8 +42,6 @@ public sealed partial class ExecutionContext
 
     private void PushFrame(FunctionProto proto, ClosureEnv? env, int argc, int nameSymbol, int returnIp, int callIp)
     {
-        if (argc != proto.Arity)
-            throw ArityError(proto, nameSymbol, argc);
         // the reference's stack holds two words per frame plus the temporaries; bounding the
         // same quantity by the same limit makes recursion fail at the same depth
         if (_sp + 1 - _localsTotal + 2 * _frameCount >= MaxStackDepth)
@@ -54,7 +52,10 @@ public sealed partial class ExecutionContext
             _stack[i].MarkShared();
         var locals = proto.LocalCount;
         EnsureStack(locals - argc + proto.MaxStack);
-        for (var i = fp + argc; i < fp + locals; i++)
+        // the reference checks the arity once the callee's frame exists, so its stack trace
+        // shows the callee, with none of its parameters bound
+        var arityMismatch = argc != proto.Arity;
+        for (var i = arityMismatch ? fp : fp + argc; i < fp + locals; i++)
             _stack[i] = Value.Unbound;
         _sp = fp + locals;
         _localsTotal += locals;
@@ -72,6 +73,8 @@ public sealed partial class ExecutionContext
         };
         if (proto.DynamicSlots.Length != 0 || env is not null)
             BindVisibleNames(proto, env, 1);
+        if (arityMismatch)
+            throw ArityError(proto, nameSymbol, argc);
         _ip = proto.EntryIp;
     }
 
