@@ -13,6 +13,8 @@ internal sealed class CodeBuffer
     private readonly List<int> _code = [];
     private readonly List<(int File, int Line, int Column)> _positions = [];
     private (int File, int Line, int Column) _position;
+    private int _labelAt = -1;
+    private bool _lastWasOperand;
 
     public int Depth { get; set; }
 
@@ -42,6 +44,7 @@ internal sealed class CodeBuffer
             throw new InvalidOperationException($"operand {operand} of {op} does not fit in an instruction");
         _code.Add(Instruction.Make(op, operand));
         _positions.Add(_position);
+        _lastWasOperand = false;
         Adjust(stackDelta);
         return _code.Count - 1;
     }
@@ -51,14 +54,44 @@ internal sealed class CodeBuffer
     {
         _code.Add(word);
         _positions.Add(_position);
+        _lastWasOperand = true;
     }
 
     /// <summary>Emits a jump whose target is patched later; returns the word to patch.</summary>
     public int EmitJump(OpCode op, int stackDelta)
     {
+        if (op == OpCode.JumpIfFalse && TryFuseComparison(out var fused))
+        {
+            _code[^1] = Instruction.Make(fused);
+            Adjust(-1);
+            JumpOperands.Add(_code.Count - 1);
+            return _code.Count - 1;
+        }
         var at = Emit(op, 0, stackDelta);
         JumpOperands.Add(at);
         return at;
+    }
+
+    /// <summary>
+    /// A comparison right before a conditional jump becomes one instruction that never
+    /// materialises the boolean, unless something jumps between the two.
+    /// </summary>
+    private bool TryFuseComparison(out OpCode fused)
+    {
+        fused = OpCode.Nop;
+        if (_code.Count == 0 || _labelAt == _code.Count || _lastWasOperand)
+            return false;
+        fused = Instruction.Op(_code[^1]) switch
+        {
+            OpCode.Lt => OpCode.LtJump,
+            OpCode.Gt => OpCode.GtJump,
+            OpCode.Le => OpCode.LeJump,
+            OpCode.Ge => OpCode.GeJump,
+            OpCode.Eq => OpCode.EqJump,
+            OpCode.Neq => OpCode.NeqJump,
+            _ => OpCode.Nop,
+        };
+        return fused != OpCode.Nop;
     }
 
     public void EmitJumpTo(OpCode op, int target, int stackDelta)
@@ -68,7 +101,14 @@ internal sealed class CodeBuffer
     }
 
     /// <summary>Points the jump at <paramref name="at"/> to the next instruction.</summary>
-    public void PatchHere(int at) => _code[at] = Instruction.Make(Instruction.Op(_code[at]), _code.Count);
+    public void PatchHere(int at)
+    {
+        _code[at] = Instruction.Make(Instruction.Op(_code[at]), _code.Count);
+        _labelAt = _code.Count;
+    }
+
+    /// <summary>Records that a jump may land at the current position.</summary>
+    public void MarkLabel() => _labelAt = _code.Count;
 
     /// <summary>Accounts for values pushed beyond what an instruction's delta says (e.g. during a call).</summary>
     public void Adjust(int delta)

@@ -178,6 +178,7 @@ internal sealed partial class CodeGenerator
         if (x.Children.Count != 3)
             throw CodeErrors.At(x, "Invalid node ; if it was computed by a macro, check that a node is returned");
         var loop = u.Code.Count;
+        u.Code.MarkLabel();
         Compile(x.Children[1], u, true, false);
         var toEnd = u.Code.EmitJump(OpCode.JumpIfFalse, -1);
         Compile(x.Children[2], u, false, false);

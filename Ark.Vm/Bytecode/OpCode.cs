@@ -50,6 +50,18 @@ public enum OpCode : byte
     JumpIfFalse,
     /// <summary>( v -- ) jumps when v is truthy.</summary>
     JumpIfTrue,
+    /// <summary>( a b -- ) jumps unless a &lt; b: a comparison fused with the <see cref="JumpIfFalse"/> after it.</summary>
+    LtJump,
+    /// <summary>( a b -- ) jumps unless a &gt; b.</summary>
+    GtJump,
+    /// <summary>( a b -- ) jumps unless a &lt;= b.</summary>
+    LeJump,
+    /// <summary>( a b -- ) jumps unless a &gt;= b.</summary>
+    GeJump,
+    /// <summary>( a b -- ) jumps unless a = b.</summary>
+    EqJump,
+    /// <summary>( a b -- ) jumps unless a != b.</summary>
+    NeqJump,
     /// <summary>( v -- v | ) keeps v and jumps when falsy, else pops it (for <c>and</c>).</summary>
     JumpIfFalseOrPop,
     /// <summary>( v -- v | ) keeps v and jumps when truthy, else pops it (for <c>or</c>).</summary>

@@ -1,0 +1,368 @@
+using Ark.Vm.Builtins;
+using Ark.Vm.Bytecode;
+using Ark.Vm.Errors;
+using Ark.Vm.Values;
+
+namespace Ark.Vm.Execution;
+
+/// <summary>
+/// Every instruction the dispatch loop does not handle inline, and the slow paths of those it
+/// does (non-numbers, unbound variables, arity errors). It works on the context's fields:
+/// <see cref="_ip"/> points at the instruction and is left at the next one to run.
+/// </summary>
+public sealed partial class ExecutionContext
+{
+    private void ExecuteRare(int word)
+    {
+        var op = Instruction.Op(word);
+        var operand = Instruction.Operand(word);
+        var stack = _stack;
+        ref var sp = ref _sp;
+        var fp = _frames[_frameCount - 1].Fp;
+        var at = _ip;
+        _ip++;
+
+        switch (op)
+        {
+            case OpCode.Nop:
+                break;
+
+            case OpCode.LoadConst:
+                stack[sp++] = _program.Constants[operand];
+                break;
+
+            case OpCode.LoadLocal:
+            {
+                var v = stack[fp + operand];
+                if (v.IsUnbound)
+                    v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
+                stack[sp++] = v;
+                break;
+            }
+
+            case OpCode.LoadEnv:
+                stack[sp++] = _frames[_frameCount - 1].Env!.Values[operand];
+                break;
+
+            case OpCode.LoadDyn:
+                stack[sp++] = LoadDynamic(operand, true);
+                break;
+
+            case OpCode.LoadGlobal:
+            {
+                var g = _globals[operand];
+                if (g.IsUnbound)
+                    throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
+                stack[sp++] = g;
+                break;
+            }
+
+            case OpCode.LoadUndefined:
+                stack[sp++] = Value.Undefined;
+                break;
+
+            case OpCode.SetLocal:
+            {
+                var v = stack[--sp];
+                v.MarkShared();
+                if (!stack[fp + operand].IsUnbound)
+                    stack[fp + operand] = v;
+                else
+                    SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
+                break;
+            }
+
+            case OpCode.SetEnv:
+            {
+                var v = stack[--sp];
+                v.MarkShared();
+                _frames[_frameCount - 1].Env!.Values[operand] = v;
+                break;
+            }
+
+            case OpCode.SetGlobal:
+                SetDynamic(operand, stack[--sp], false);
+                break;
+
+            case OpCode.SetDyn:
+                SetDynamic(operand, stack[--sp], true);
+                break;
+
+            case OpCode.DelLocal:
+                if (!stack[fp + operand].IsUnbound)
+                    stack[fp + operand] = Value.Undefined;
+                else
+                    DeleteDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand]);
+                break;
+
+            case OpCode.DelDyn:
+                DeleteDynamic(operand);
+                break;
+
+            case OpCode.Dup:
+                stack[sp] = stack[sp - 1];
+                sp++;
+                break;
+
+            case OpCode.JumpIfFalseOrPop:
+                if (!stack[sp - 1].IsTruthy)
+                    _ip = operand;
+                else
+                    sp--;
+                break;
+
+            case OpCode.JumpIfTrueOrPop:
+                if (stack[sp - 1].IsTruthy)
+                    _ip = operand;
+                else
+                    sp--;
+                break;
+
+            case OpCode.LtJump:
+            case OpCode.GtJump:
+            case OpCode.LeJump:
+            case OpCode.GeJump:
+            case OpCode.EqJump:
+            case OpCode.NeqJump:
+                if (!Compare(op, stack[sp - 2], stack[sp - 1]))
+                    _ip = operand;
+                sp -= 2;
+                break;
+
+            case OpCode.Lt:
+            case OpCode.Gt:
+            case OpCode.Le:
+            case OpCode.Ge:
+            case OpCode.Eq:
+            case OpCode.Neq:
+                stack[sp - 2] = Value.Bool(Compare(op, stack[sp - 2], stack[sp - 1]));
+                sp--;
+                break;
+
+            case OpCode.TailCall:
+                throw ArityError(_frames[_frameCount - 1].Proto, _frames[_frameCount - 1].NameSymbol, operand);
+
+            case OpCode.Capture:
+                stack[sp++] = CaptureValue(operand);
+                break;
+
+            case OpCode.MakeClosure:
+                MakeClosure((FunctionProto)_program.Constants[operand].Obj!);
+                break;
+
+            case OpCode.GetField:
+            case OpCode.GetFieldForCall:
+                stack[sp - 1] = ReadField(stack[sp - 1], operand, _code[_ip++], op == OpCode.GetFieldForCall);
+                break;
+
+            case OpCode.Plugin:
+                throw Error(ErrorKind.Module, $"Could not find module '{_program.Constants[operand]}'");
+
+            case OpCode.MakeList:
+            {
+                var items = stack.AsSpan(sp - operand, operand);
+                items.Reverse();
+                var list = ArkList.From(items);
+                sp -= operand;
+                stack[sp++] = new Value(list);
+                break;
+            }
+
+            case OpCode.Append:
+            case OpCode.Concat:
+            {
+                var target = stack[sp - 1];
+                var items = stack.AsSpan(sp - 1 - operand, operand);
+                items.Reverse();
+                var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
+                sp -= operand + 1;
+                stack[sp++] = result;
+                break;
+            }
+
+            case OpCode.PopList:
+                stack[sp - 2] = Operators.Pop(stack[sp - 1], stack[sp - 2]);
+                sp--;
+                break;
+
+            case OpCode.AppendInPlace:
+            case OpCode.ConcatInPlace:
+            {
+                var varRef = _code[_ip++];
+                var items = stack.AsSpan(sp - operand, operand);
+                items.Reverse();
+                ref var slot = ref VariableRef(varRef, fp);
+                if (op == OpCode.AppendInPlace)
+                    Operators.AppendInPlace(ref slot, items);
+                else
+                    Operators.ConcatInPlace(ref slot, items);
+                sp -= operand;
+                break;
+            }
+
+            case OpCode.PopInPlace:
+            {
+                var varRef = _code[_ip++];
+                ref var slot = ref VariableRef(varRef, fp);
+                Operators.PopInPlace(ref slot, stack[sp - 1]);
+                sp--;
+                break;
+            }
+
+            case OpCode.AppendInPlaceTemp:
+            case OpCode.ConcatInPlaceTemp:
+            {
+                var temp = stack[sp - 1];
+                var items = stack.AsSpan(sp - 1 - operand, operand);
+                items.Reverse();
+                if (op == OpCode.AppendInPlaceTemp)
+                    Operators.AppendInPlace(ref temp, items);
+                else
+                    Operators.ConcatInPlace(ref temp, items);
+                sp -= operand + 1;
+                break;
+            }
+
+            case OpCode.PopInPlaceTemp:
+            {
+                var temp = stack[sp - 1];
+                Operators.PopInPlace(ref temp, stack[sp - 2]);
+                sp -= 2;
+                break;
+            }
+
+            case OpCode.Add:
+                stack[sp - 2] = Operators.Add(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Sub:
+                stack[sp - 2] = Operators.Sub(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Mul:
+                stack[sp - 2] = Operators.Mul(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Div:
+                stack[sp - 2] = Operators.Div(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Mod:
+                stack[sp - 2] = Operators.Mod(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Increment:
+                throw StepError("+", stack[sp - 1]);
+
+            case OpCode.Decrement:
+                throw StepError("-", stack[sp - 1]);
+
+            case OpCode.Len:
+                stack[sp - 1] = Operators.Len(stack[sp - 1]);
+                break;
+
+            case OpCode.Empty:
+                stack[sp - 1] = Operators.Empty(stack[sp - 1]);
+                break;
+
+            case OpCode.Tail:
+                stack[sp - 1] = Operators.Tail(stack[sp - 1]);
+                break;
+
+            case OpCode.Head:
+                stack[sp - 1] = Operators.Head(stack[sp - 1]);
+                break;
+
+            case OpCode.IsNil:
+                stack[sp - 1] = Value.Bool(stack[sp - 1].IsNil);
+                break;
+
+            case OpCode.Assert:
+                Operators.Assert(stack[sp - 2], stack[sp - 1]);
+                sp -= 2;
+                break;
+
+            case OpCode.ToNum:
+                stack[sp - 1] = Operators.ToNumber(stack[sp - 1]);
+                break;
+
+            case OpCode.ToStr:
+                stack[sp - 1] = Operators.ToStr(stack[sp - 1]);
+                break;
+
+            case OpCode.At:
+                stack[sp - 2] = Operators.At(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Type:
+                stack[sp - 1] = Operators.Type(stack[sp - 1]);
+                break;
+
+            case OpCode.HasField:
+                stack[sp - 2] = Operators.HasField(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Not:
+                stack[sp - 1] = Value.Bool(!stack[sp - 1].IsTruthy);
+                break;
+
+            default:
+                throw Error(ErrorKind.VM, $"unknown instruction {(int)op} at {at}");
+        }
+    }
+
+    /// <summary>The comparison operators, with the reference's definitions in terms of = and &lt;.</summary>
+    private static bool Compare(OpCode op, in Value a, in Value b) => op switch
+    {
+        OpCode.Lt or OpCode.LtJump => ValueOps.Less(a, b),
+        // a > b is (a != b and not a < b), and a >= b is not (a < b): both true for NaN
+        OpCode.Gt or OpCode.GtJump => !ValueOps.Equal(a, b) && !ValueOps.Less(a, b),
+        OpCode.Le or OpCode.LeJump => ValueOps.Less(a, b) || ValueOps.Equal(a, b),
+        OpCode.Ge or OpCode.GeJump => !ValueOps.Less(a, b),
+        OpCode.Eq or OpCode.EqJump => ValueOps.Equal(a, b),
+        _ => !ValueOps.Equal(a, b),
+    };
+
+    private void MakeClosure(FunctionProto proto)
+    {
+        var n = proto.Captures.Length;
+        var values = new Value[n];
+        for (var i = 0; i < n; i++)
+        {
+            var v = _stack[_sp - n + i];
+            v.MarkShared();
+            values[i] = v;
+        }
+        _sp -= n;
+        _stack[_sp++] = new Value(new Closure(proto, new ClosureEnv(proto.Captures, proto.CaptureNames, values)));
+    }
+
+    /// <summary>The reference checks its increment/decrement instructions against numbers only.</summary>
+    private static ArkContractException StepError(string op, Value operand) =>
+        TypeCheck.Error(op, [operand, new Value(1)], new Contract(new Param("a", ValueKind.Number), new Param("b", ValueKind.Number)));
+
+    private Value ReadField(Value target, int fieldSymbol, int objectSymbol, bool forCall)
+    {
+        if (target.Obj is not Closure closure)
+        {
+            throw Error(ErrorKind.Type, objectSymbol >= 0
+                ? $"`{SymbolName(objectSymbol)}' is a {target.Kind.TypeName()}, not a Closure, can not get the field `{SymbolName(fieldSymbol)}' from it"
+                : $"{target.Kind.TypeName()} is not a Closure, can not get the field `{SymbolName(fieldSymbol)}' from it");
+        }
+        var index = closure.Env.IndexOf(fieldSymbol);
+        if (index < 0 || closure.Env.Values[index].IsUnbound)
+            throw Error(ErrorKind.Scope, $"`{SymbolName(fieldSymbol)}' isn't in the closure environment: {ValueFormatter.Format(target)}");
+        var field = closure.Env.Values[index];
+        // a method called through its object sees the object's captured variables
+        if (forCall && field.Obj is FunctionProto method)
+            return new Value(new Closure(method, closure.Env));
+        return field;
+    }
+}
