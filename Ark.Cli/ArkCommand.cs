@@ -64,10 +64,11 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             source = File.ReadAllText(fileName, Encoding.UTF8);
         }
 
+        var libraryPaths = LibraryPaths.Resolve(options.LibDir);
         CompiledProgram program;
         try
         {
-            program = ArkCompiler.Compile(source, fileName);
+            program = ArkCompiler.Compile(source, fileName, libraryPaths);
         }
         catch (CodeError e)
         {
@@ -78,7 +79,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         var host = new ArkHost(stdout, stdin)
         {
             ScriptArgs = options.ScriptArgs,
-            LibraryPaths = LibraryPaths.Resolve(options.LibDir),
+            LibraryPaths = libraryPaths,
         };
         try
         {

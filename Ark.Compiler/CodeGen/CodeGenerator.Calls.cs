@@ -59,6 +59,9 @@ internal sealed partial class CodeGenerator
             argc++;
         }
 
+        if (CompilesToNothing(head))
+            throw CodeErrors.At(x, $"Can not call {head.Repr()}");
+
         var builtin = head.Type == NodeType.Symbol ? BuiltinTable.IndexOf(head.Text) : -1;
         if (builtin >= 0 && BuiltinTable.All[builtin].Value.Obj is NativeFunction)
         {
@@ -79,6 +82,11 @@ internal sealed partial class CodeGenerator
         if (!wantValue)
             u.Code.Emit(OpCode.Pop, 0, -1);
     }
+
+    /// <summary>A callee such as <c>(begin)</c> leaves no value to call.</summary>
+    private static bool CompilesToNothing(Node x) =>
+        x.Type == NodeType.List && x.Children.Count > 0 && x.Children[0].Type == NodeType.Keyword &&
+        x.Children[0].Keyword == Keyword.Begin && x.Children.Skip(1).All(CompilesToNothing);
 
     /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when anonymous.</summary>
     private int CalleeName(Node head) => head.Type switch

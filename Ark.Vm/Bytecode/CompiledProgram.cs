@@ -74,11 +74,15 @@ public sealed class SourceMap
     /// <summary>The 0-based column of each instruction.</summary>
     public int[] Columns { get; }
 
-    /// <summary>The position of the instruction at <paramref name="ip"/> as <c>file:line:column</c> (1-based line).</summary>
+    /// <summary>
+    /// The source line of the instruction at <paramref name="ip"/> as <c>file:line</c> (1-based).
+    /// Columns are kept for tools but not shown: they follow the reference's node positions,
+    /// which often point past the start of an expression.
+    /// </summary>
     public string Describe(int ip)
     {
         if (ip < 0 || ip >= Lines.Length)
             return "<unknown>";
-        return $"{Files[FileIds[ip]]}:{Lines[ip] + 1}:{Columns[ip]}";
+        return $"{Files[FileIds[ip]]}:{Lines[ip] + 1}";
     }
 }
