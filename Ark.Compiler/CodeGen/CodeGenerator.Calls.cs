@@ -10,12 +10,29 @@ internal sealed partial class CodeGenerator
 {
     private static readonly Dictionary<string, OpCode> OperatorCodes = new(StringComparer.Ordinal)
     {
-        ["+"] = OpCode.Add, ["-"] = OpCode.Sub, ["*"] = OpCode.Mul, ["/"] = OpCode.Div,
-        [">"] = OpCode.Gt, ["<"] = OpCode.Lt, ["<="] = OpCode.Le, [">="] = OpCode.Ge,
-        ["!="] = OpCode.Neq, ["="] = OpCode.Eq, ["len"] = OpCode.Len, ["empty?"] = OpCode.Empty,
-        ["tail"] = OpCode.Tail, ["head"] = OpCode.Head, ["nil?"] = OpCode.IsNil, ["assert"] = OpCode.Assert,
-        ["toNumber"] = OpCode.ToNum, ["toString"] = OpCode.ToStr, ["@"] = OpCode.At, ["mod"] = OpCode.Mod,
-        ["type"] = OpCode.Type, ["hasField"] = OpCode.HasField, ["not"] = OpCode.Not,
+        ["+"] = OpCode.Add,
+        ["-"] = OpCode.Sub,
+        ["*"] = OpCode.Mul,
+        ["/"] = OpCode.Div,
+        [">"] = OpCode.Gt,
+        ["<"] = OpCode.Lt,
+        ["<="] = OpCode.Le,
+        [">="] = OpCode.Ge,
+        ["!="] = OpCode.Neq,
+        ["="] = OpCode.Eq,
+        ["len"] = OpCode.Len,
+        ["empty?"] = OpCode.Empty,
+        ["tail"] = OpCode.Tail,
+        ["head"] = OpCode.Head,
+        ["nil?"] = OpCode.IsNil,
+        ["assert"] = OpCode.Assert,
+        ["toNumber"] = OpCode.ToNum,
+        ["toString"] = OpCode.ToStr,
+        ["@"] = OpCode.At,
+        ["mod"] = OpCode.Mod,
+        ["type"] = OpCode.Type,
+        ["hasField"] = OpCode.HasField,
+        ["not"] = OpCode.Not,
     };
 
     private void CompileCall(Node x, FunctionUnit u, bool wantValue, bool tail)

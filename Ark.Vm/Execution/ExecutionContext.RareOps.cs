@@ -32,13 +32,13 @@ public sealed partial class ExecutionContext
                 break;
 
             case OpCode.LoadLocal:
-            {
-                var v = stack[fp + operand];
-                if (v.IsUnbound)
-                    v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
-                stack[sp++] = v;
-                break;
-            }
+                {
+                    var v = stack[fp + operand];
+                    if (v.IsUnbound)
+                        v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
+                    stack[sp++] = v;
+                    break;
+                }
 
             case OpCode.LoadEnv:
                 stack[sp++] = _frames[_frameCount - 1].Env!.Values[operand];
@@ -49,36 +49,36 @@ public sealed partial class ExecutionContext
                 break;
 
             case OpCode.LoadGlobal:
-            {
-                var g = _globals[operand];
-                if (g.IsUnbound)
-                    throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
-                stack[sp++] = g;
-                break;
-            }
+                {
+                    var g = _globals[operand];
+                    if (g.IsUnbound)
+                        throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
+                    stack[sp++] = g;
+                    break;
+                }
 
             case OpCode.LoadUndefined:
                 stack[sp++] = Value.Undefined;
                 break;
 
             case OpCode.SetLocal:
-            {
-                var v = stack[--sp];
-                v.MarkShared();
-                if (!stack[fp + operand].IsUnbound)
-                    stack[fp + operand] = v;
-                else
-                    SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
-                break;
-            }
+                {
+                    var v = stack[--sp];
+                    v.MarkShared();
+                    if (!stack[fp + operand].IsUnbound)
+                        stack[fp + operand] = v;
+                    else
+                        SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
+                    break;
+                }
 
             case OpCode.SetEnv:
-            {
-                var v = stack[--sp];
-                v.MarkShared();
-                _frames[_frameCount - 1].Env!.Values[operand] = v;
-                break;
-            }
+                {
+                    var v = stack[--sp];
+                    v.MarkShared();
+                    _frames[_frameCount - 1].Env!.Values[operand] = v;
+                    break;
+                }
 
             case OpCode.SetGlobal:
                 SetDynamic(operand, stack[--sp], false);
@@ -159,26 +159,26 @@ public sealed partial class ExecutionContext
                 throw Error(ErrorKind.Module, $"Could not find module '{_program.Constants[operand]}'");
 
             case OpCode.MakeList:
-            {
-                var items = stack.AsSpan(sp - operand, operand);
-                items.Reverse();
-                var list = ArkList.From(items);
-                sp -= operand;
-                stack[sp++] = new Value(list);
-                break;
-            }
+                {
+                    var items = stack.AsSpan(sp - operand, operand);
+                    items.Reverse();
+                    var list = ArkList.From(items);
+                    sp -= operand;
+                    stack[sp++] = new Value(list);
+                    break;
+                }
 
             case OpCode.Append:
             case OpCode.Concat:
-            {
-                var target = stack[sp - 1];
-                var items = stack.AsSpan(sp - 1 - operand, operand);
-                items.Reverse();
-                var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
-                sp -= operand + 1;
-                stack[sp++] = result;
-                break;
-            }
+                {
+                    var target = stack[sp - 1];
+                    var items = stack.AsSpan(sp - 1 - operand, operand);
+                    items.Reverse();
+                    var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
+                    sp -= operand + 1;
+                    stack[sp++] = result;
+                    break;
+                }
 
             case OpCode.PopList:
                 stack[sp - 2] = Operators.Pop(stack[sp - 1], stack[sp - 2]);
@@ -187,49 +187,49 @@ public sealed partial class ExecutionContext
 
             case OpCode.AppendInPlace:
             case OpCode.ConcatInPlace:
-            {
-                var varRef = _code[_ip++];
-                var items = stack.AsSpan(sp - operand, operand);
-                items.Reverse();
-                ref var slot = ref VariableRef(varRef, fp);
-                if (op == OpCode.AppendInPlace)
-                    Operators.AppendInPlace(ref slot, items);
-                else
-                    Operators.ConcatInPlace(ref slot, items);
-                sp -= operand;
-                break;
-            }
+                {
+                    var varRef = _code[_ip++];
+                    var items = stack.AsSpan(sp - operand, operand);
+                    items.Reverse();
+                    ref var slot = ref VariableRef(varRef, fp);
+                    if (op == OpCode.AppendInPlace)
+                        Operators.AppendInPlace(ref slot, items);
+                    else
+                        Operators.ConcatInPlace(ref slot, items);
+                    sp -= operand;
+                    break;
+                }
 
             case OpCode.PopInPlace:
-            {
-                var varRef = _code[_ip++];
-                ref var slot = ref VariableRef(varRef, fp);
-                Operators.PopInPlace(ref slot, stack[sp - 1]);
-                sp--;
-                break;
-            }
+                {
+                    var varRef = _code[_ip++];
+                    ref var slot = ref VariableRef(varRef, fp);
+                    Operators.PopInPlace(ref slot, stack[sp - 1]);
+                    sp--;
+                    break;
+                }
 
             case OpCode.AppendInPlaceTemp:
             case OpCode.ConcatInPlaceTemp:
-            {
-                var temp = stack[sp - 1];
-                var items = stack.AsSpan(sp - 1 - operand, operand);
-                items.Reverse();
-                if (op == OpCode.AppendInPlaceTemp)
-                    Operators.AppendInPlace(ref temp, items);
-                else
-                    Operators.ConcatInPlace(ref temp, items);
-                sp -= operand + 1;
-                break;
-            }
+                {
+                    var temp = stack[sp - 1];
+                    var items = stack.AsSpan(sp - 1 - operand, operand);
+                    items.Reverse();
+                    if (op == OpCode.AppendInPlaceTemp)
+                        Operators.AppendInPlace(ref temp, items);
+                    else
+                        Operators.ConcatInPlace(ref temp, items);
+                    sp -= operand + 1;
+                    break;
+                }
 
             case OpCode.PopInPlaceTemp:
-            {
-                var temp = stack[sp - 1];
-                Operators.PopInPlace(ref temp, stack[sp - 2]);
-                sp -= 2;
-                break;
-            }
+                {
+                    var temp = stack[sp - 1];
+                    Operators.PopInPlace(ref temp, stack[sp - 2]);
+                    sp -= 2;
+                    break;
+                }
 
             case OpCode.Add:
                 stack[sp - 2] = Operators.Add(stack[sp - 2], stack[sp - 1]);
