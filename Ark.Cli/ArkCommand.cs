@@ -75,6 +75,11 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             WriteText(DiagnosticFormatter.Format(e, SourceOf(e.File, fileName, source), Colorize));
             return CompileErrorExit;
         }
+        catch (InsufficientExecutionStackException)
+        {
+            WriteText($"In file {fileName}\n        The program is nested too deeply to be compiled\n");
+            return CompileErrorExit;
+        }
 
         var host = new ArkHost(stdout, stdin)
         {

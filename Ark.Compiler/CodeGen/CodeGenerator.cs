@@ -46,6 +46,7 @@ internal sealed partial class CodeGenerator
 
     private void Compile(Node x, FunctionUnit u, bool wantValue, bool tail)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var saved = u.Code.Position;
         u.Code.At(FileId(x.File), x);
         switch (x.Type)

@@ -45,6 +45,7 @@ public sealed class ImportSolver
 
     private Node Rewrite(Node node, string file, Queue<Import> records)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (node.Type != NodeType.List)
             return node;
         if (IsImport(node))

@@ -100,4 +100,20 @@ public sealed class CliTests
             Directory.Delete(lib, true);
         }
     }
+
+    [TestMethod]
+    public void SourceNestedTooDeeplyIsACompileErrorNotACrash()
+    {
+        var (code, output, _) = Ark("-e", "(print " + new string('[', 200_000) + new string(']', 200_000) + ")");
+        Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+        Assert.AreEqual("In file FILE\n        The program is nested too deeply to be compiled\n", output);
+    }
+
+    [TestMethod]
+    public void ValueNestedTooDeeplyToPrintIsARuntimeErrorNotACrash()
+    {
+        var (code, output, _) = Ark("-e", "(mut a []) (mut i 0) (while (< i 300000) { (set a [a]) (set i (+ i 1)) }) (print (len a)) (print a)");
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
+        Assert.AreEqual("1\nVMError: Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared\n\n", output);
+    }
 }

@@ -83,6 +83,11 @@ public sealed partial class ExecutionContext
         {
             throw Fail(error);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // printing or comparing a value nested thousands of levels deep
+            throw Fail(new ArkException(ErrorKind.VM, "Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared"));
+        }
     }
 
     private void EnsureStack(int needed)
