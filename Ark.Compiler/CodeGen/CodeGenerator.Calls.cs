@@ -301,6 +301,8 @@ internal sealed partial class CodeGenerator
         };
         var unit = new FunctionUnit(scope, proto);
         _units.Add(unit);
+        foreach (var name in UnboundAccessAnalysis.Find(x, scope))
+            _globalsReadByFunctions.Add(_symbols[name]);
 
         var constant = _constants.Add(proto);
         if (scope.CaptureNames.Count == 0)

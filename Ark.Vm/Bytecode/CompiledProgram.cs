@@ -14,6 +14,7 @@ public sealed class CompiledProgram
         Value[] constants,
         string[] symbols,
         bool[] dynamicSymbols,
+        bool[] globalsReadByFunctions,
         FunctionProto[] functions,
         SourceMap sourceMap)
     {
@@ -21,6 +22,7 @@ public sealed class CompiledProgram
         Constants = constants;
         Symbols = symbols;
         DynamicSymbols = dynamicSymbols;
+        GlobalsReadByFunctions = globalsReadByFunctions;
         Functions = functions;
         SourceMap = sourceMap;
     }
@@ -39,6 +41,13 @@ public sealed class CompiledProgram
     /// such names need to be visible to callees.
     /// </summary>
     public bool[] DynamicSymbols { get; }
+
+    /// <summary>
+    /// For each symbol, whether function code may read its global binding: free variables, and
+    /// locals that may be used before being bound. Top-level code never runs in a future, so a
+    /// future can only observe these globals; the others may change in place after an async.
+    /// </summary>
+    public bool[] GlobalsReadByFunctions { get; }
 
     /// <summary>The functions, in page order; page 0 is the top-level code.</summary>
     public FunctionProto[] Functions { get; }

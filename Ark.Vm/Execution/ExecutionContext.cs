@@ -103,7 +103,7 @@ public sealed partial class ExecutionContext
     private static CompiledProgram EmptyProgram()
     {
         var main = new FunctionProto(0, 0, 0) { MaxStack = 1 };
-        return new CompiledProgram([Instruction.Make(OpCode.Halt)], [], [], [], [main], new SourceMap(["<native>"], [0], [0], [0]));
+        return new CompiledProgram([Instruction.Make(OpCode.Halt)], [], [], [], [], [main], new SourceMap(["<native>"], [0], [0], [0]));
     }
 
     private static ArkException Error(ErrorKind kind, string message) => new(kind, message);
