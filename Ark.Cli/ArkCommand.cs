@@ -85,6 +85,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         {
             ScriptArgs = options.ScriptArgs,
             LibraryPaths = libraryPaths,
+            ErrorOutput = stderr,
         };
         try
         {

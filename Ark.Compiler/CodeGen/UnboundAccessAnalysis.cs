@@ -80,19 +80,19 @@ internal static class UnboundAccessAnalysis
                     }
                     return;
                 case Keyword.If:
-                {
-                    if (x.Children.Count > 1)
-                        Walk(x.Children[1], bound, scope, result);
-                    var thenBound = new HashSet<string>(bound, StringComparer.Ordinal);
-                    var elseBound = new HashSet<string>(bound, StringComparer.Ordinal);
-                    if (x.Children.Count > 2)
-                        Walk(x.Children[2], thenBound, scope, result);
-                    if (x.Children.Count > 3)
-                        Walk(x.Children[3], elseBound, scope, result);
-                    thenBound.IntersectWith(elseBound);
-                    bound.UnionWith(thenBound);
-                    return;
-                }
+                    {
+                        if (x.Children.Count > 1)
+                            Walk(x.Children[1], bound, scope, result);
+                        var thenBound = new HashSet<string>(bound, StringComparer.Ordinal);
+                        var elseBound = new HashSet<string>(bound, StringComparer.Ordinal);
+                        if (x.Children.Count > 2)
+                            Walk(x.Children[2], thenBound, scope, result);
+                        if (x.Children.Count > 3)
+                            Walk(x.Children[3], elseBound, scope, result);
+                        thenBound.IntersectWith(elseBound);
+                        bound.UnionWith(thenBound);
+                        return;
+                    }
                 case Keyword.While:
                     if (x.Children.Count > 1)
                         Walk(x.Children[1], bound, scope, result);

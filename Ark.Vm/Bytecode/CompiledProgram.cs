@@ -49,6 +49,11 @@ public sealed class CompiledProgram
     /// </summary>
     public bool[] GlobalsReadByFunctions { get; }
 
+    /// <summary>The ids of the symbols in <see cref="GlobalsReadByFunctions"/>.</summary>
+    public int[] ReadableGlobals => _readableGlobals ??= [.. Enumerable.Range(0, GlobalsReadByFunctions.Length).Where(i => GlobalsReadByFunctions[i])];
+
+    private int[]? _readableGlobals;
+
     /// <summary>The functions, in page order; page 0 is the top-level code.</summary>
     public FunctionProto[] Functions { get; }
 

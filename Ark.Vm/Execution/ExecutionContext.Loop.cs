@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ark.Vm.Builtins;
+using Ark.Vm.Concurrency;
 using Ark.Vm.Bytecode;
 using Ark.Vm.Errors;
 using Ark.Vm.Values;
@@ -116,6 +117,10 @@ public sealed partial class ExecutionContext
                     break;
 
                 case OpCode.Jump:
+#if ARK_GIL
+                    if (operand < ip && GlobalInterpreterLock.SwitchRequested)
+                        GlobalInterpreterLock.Yield();
+#endif
                     ip = operand;
                     break;
 
@@ -281,9 +286,31 @@ public sealed partial class ExecutionContext
                     ip = _ip;
                     sp = _sp;
                     stack = _stack;
+                    globals = _globals;
                     break;
             }
         }
+    }
+
+    /// <summary>Calls a native function, letting the global lock go around calls that may block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Value CallNative(NativeFunction native, ReadOnlySpan<Value> args)
+    {
+#if ARK_GIL
+        if (native.IsBlocking)
+        {
+            GlobalInterpreterLock.Release();
+            try
+            {
+                return native.Function(args, this);
+            }
+            finally
+            {
+                GlobalInterpreterLock.Acquire();
+            }
+        }
+#endif
+        return native.Function(args, this);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed partial class ExecutionContext
                 }
 
             case OpCode.LoadEnv:
-                stack[sp++] = _frames[_frameCount - 1].Env!.Values[operand];
+                stack[sp++] = Readable(_frames[_frameCount - 1].Env!).Values[operand];
                 break;
 
             case OpCode.LoadDyn:
@@ -54,6 +54,17 @@ public sealed partial class ExecutionContext
                     if (g.IsUnbound)
                         throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
                     stack[sp++] = g;
+                    break;
+                }
+
+            case OpCode.StoreGlobal:
+                {
+                    var v = stack[--sp];
+                    var symbol = operand & ~Instruction.FreshStore;
+                    if ((operand & Instruction.FreshStore) == 0)
+                        v.MarkShared();
+                    PrepareGlobalWrite(symbol);
+                    _globals[symbol] = v;
                     break;
                 }
 
@@ -76,7 +87,9 @@ public sealed partial class ExecutionContext
                 {
                     var v = stack[--sp];
                     v.MarkShared();
-                    _frames[_frameCount - 1].Env!.Values[operand] = v;
+                    ref var frame = ref _frames[_frameCount - 1];
+                    frame.Env = Writable(frame.Env!);
+                    frame.Env.Values[operand] = v;
                     break;
                 }
 
@@ -341,7 +354,9 @@ public sealed partial class ExecutionContext
             values[i] = v;
         }
         _sp -= n;
-        _stack[_sp++] = new Value(new Closure(proto, new ClosureEnv(proto.Captures, proto.CaptureNames, values)));
+        var env = new ClosureEnv(proto.Captures, proto.CaptureNames, values);
+        Adopt(env);
+        _stack[_sp++] = new Value(new Closure(proto, env));
     }
 
     /// <summary>The reference checks its increment/decrement instructions against numbers only.</summary>
@@ -356,13 +371,14 @@ public sealed partial class ExecutionContext
                 ? $"`{SymbolName(objectSymbol)}' is a {target.Kind.TypeName()}, not a Closure, can not get the field `{SymbolName(fieldSymbol)}' from it"
                 : $"{target.Kind.TypeName()} is not a Closure, can not get the field `{SymbolName(fieldSymbol)}' from it");
         }
-        var index = closure.Env.IndexOf(fieldSymbol);
-        if (index < 0 || closure.Env.Values[index].IsUnbound)
+        var env = Readable(closure.Env);
+        var index = env.IndexOf(fieldSymbol);
+        if (index < 0 || env.Values[index].IsUnbound)
             throw Error(ErrorKind.Scope, $"`{SymbolName(fieldSymbol)}' isn't in the closure environment: {ValueFormatter.Format(target)}");
-        var field = closure.Env.Values[index];
+        var field = env.Values[index];
         // a method called through its object sees the object's captured variables
         if (forCall && field.Obj is FunctionProto method)
-            return new Value(new Closure(method, closure.Env));
+            return new Value(new Closure(method, env));
         return field;
     }
 }

@@ -23,11 +23,12 @@ public sealed partial class ExecutionContext
     private int _sp;
     private int _localsTotal;
     private int _ip;
-    private readonly Value[] _globals;
     private readonly int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
-    internal ExecutionContext(VirtualMachine vm)
+    internal ExecutionContext(VirtualMachine vm) : this(vm, null) { }
+
+    private ExecutionContext(VirtualMachine vm, Value[]? globals)
     {
         Vm = vm;
         _program = vm.Program;
@@ -35,10 +36,16 @@ public sealed partial class ExecutionContext
         _builtins = vm.Builtins;
         _stack = new Value[64];
         _frames = new Frame[8];
-        _globals = new Value[_program.Symbols.Length];
-        Array.Fill(_globals, Value.Unbound);
+        if (globals is null)
+        {
+            globals = new Value[_program.Symbols.Length];
+            Array.Fill(globals, Value.Unbound);
+        }
+        _globals = globals;
         _dynamicBindings = new int[_program.Symbols.Length];
     }
+
+    private const string NestingTooDeep = "Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared";
 
     /// <summary>Creates a context for native code that runs outside any program (tests, embedding).</summary>
     public ExecutionContext(ArkHost host) : this(new VirtualMachine(EmptyProgram(), host)) { }
@@ -86,7 +93,7 @@ public sealed partial class ExecutionContext
         catch (InsufficientExecutionStackException)
         {
             // printing or comparing a value nested thousands of levels deep
-            throw Fail(new ArkException(ErrorKind.VM, "Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared"));
+            throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
         }
     }
 
