@@ -108,7 +108,8 @@ internal sealed partial class CodeGenerator
     /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when anonymous.</summary>
     private int CalleeName(Node head) => head.Type switch
     {
-        NodeType.Symbol => _symbols[head.Text],
+        // the reference names the callee after the last variable it loaded; builtins are not variables
+        NodeType.Symbol when BuiltinTable.IndexOf(head.Text) < 0 => _symbols[head.Text],
         NodeType.Field => _symbols[head.Children[0].Text],
         _ => -1,
     };
