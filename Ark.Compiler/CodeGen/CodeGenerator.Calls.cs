@@ -80,9 +80,11 @@ internal sealed partial class CodeGenerator
             u.Code.Emit(OpCode.Pop, 0, -1);
     }
 
-    /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when anonymous.</summary>
+    /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when it is the last variable read at run time.</summary>
     private int CalleeName(Node head) => head.Type switch
     {
+        // a builtin value is not a symbol load in the reference: the name is then found at run time
+        NodeType.Symbol when BuiltinTable.IndexOf(head.Text) >= 0 && head.Text is not (BuiltinTable.SysArgs or BuiltinTable.SysPlatform) => -1,
         NodeType.Symbol => _symbols[head.Text],
         NodeType.Field => _symbols[head.Children[0].Text],
         _ => -1,

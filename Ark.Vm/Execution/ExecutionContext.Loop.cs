@@ -42,6 +42,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadLocal:
                 {
+                    _lastLoadIp = ip - 1;
                     var v = stack[fp + operand];
                     if (v.IsUnbound)
                         goto default;
@@ -51,6 +52,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadDyn:
                 {
+                    _lastLoadIp = ip - 1;
                     if (_dynamicBindings[operand] != 0)
                         goto default;
                     var g = globals[operand];
@@ -62,6 +64,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadGlobal:
                 {
+                    _lastLoadIp = ip - 1;
                     var g = globals[operand];
                     if (g.IsUnbound)
                         goto default;
@@ -242,6 +245,8 @@ public sealed partial class ExecutionContext
                     // that is one of the function's own variables is read only when its parameter
                     // is rebound, after the parameters before it: the reference passes such
                     // arguments by reference, and programs see the difference.
+                    if (operand > 0 && code[ip] >= 0)
+                        _lastLoadIp = ip - 1; // the first argument, read last, names a variable
                     var top = sp - 1;
                     for (var i = 0; i < operand; i++)
                     {
