@@ -64,21 +64,28 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             source = File.ReadAllText(fileName, Encoding.UTF8);
         }
 
+        var libraryPaths = LibraryPaths.Resolve(options.LibDir);
         CompiledProgram program;
         try
         {
-            program = ArkCompiler.Compile(source, fileName);
+            program = ArkCompiler.Compile(source, fileName, libraryPaths);
         }
         catch (CodeError e)
         {
             WriteText(DiagnosticFormatter.Format(e, SourceOf(e.File, fileName, source), Colorize));
             return CompileErrorExit;
         }
+        catch (InsufficientExecutionStackException)
+        {
+            WriteText($"In file {fileName}\n        The program is nested too deeply to be compiled\n");
+            return CompileErrorExit;
+        }
 
         var host = new ArkHost(stdout, stdin)
         {
             ScriptArgs = options.ScriptArgs,
-            LibraryPaths = LibraryPaths.Resolve(options.LibDir),
+            LibraryPaths = libraryPaths,
+            ErrorOutput = stderr,
         };
         try
         {

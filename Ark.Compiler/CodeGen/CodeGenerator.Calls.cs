@@ -10,12 +10,29 @@ internal sealed partial class CodeGenerator
 {
     private static readonly Dictionary<string, OpCode> OperatorCodes = new(StringComparer.Ordinal)
     {
-        ["+"] = OpCode.Add, ["-"] = OpCode.Sub, ["*"] = OpCode.Mul, ["/"] = OpCode.Div,
-        [">"] = OpCode.Gt, ["<"] = OpCode.Lt, ["<="] = OpCode.Le, [">="] = OpCode.Ge,
-        ["!="] = OpCode.Neq, ["="] = OpCode.Eq, ["len"] = OpCode.Len, ["empty?"] = OpCode.Empty,
-        ["tail"] = OpCode.Tail, ["head"] = OpCode.Head, ["nil?"] = OpCode.IsNil, ["assert"] = OpCode.Assert,
-        ["toNumber"] = OpCode.ToNum, ["toString"] = OpCode.ToStr, ["@"] = OpCode.At, ["mod"] = OpCode.Mod,
-        ["type"] = OpCode.Type, ["hasField"] = OpCode.HasField, ["not"] = OpCode.Not,
+        ["+"] = OpCode.Add,
+        ["-"] = OpCode.Sub,
+        ["*"] = OpCode.Mul,
+        ["/"] = OpCode.Div,
+        [">"] = OpCode.Gt,
+        ["<"] = OpCode.Lt,
+        ["<="] = OpCode.Le,
+        [">="] = OpCode.Ge,
+        ["!="] = OpCode.Neq,
+        ["="] = OpCode.Eq,
+        ["len"] = OpCode.Len,
+        ["empty?"] = OpCode.Empty,
+        ["tail"] = OpCode.Tail,
+        ["head"] = OpCode.Head,
+        ["nil?"] = OpCode.IsNil,
+        ["assert"] = OpCode.Assert,
+        ["toNumber"] = OpCode.ToNum,
+        ["toString"] = OpCode.ToStr,
+        ["@"] = OpCode.At,
+        ["mod"] = OpCode.Mod,
+        ["type"] = OpCode.Type,
+        ["hasField"] = OpCode.HasField,
+        ["not"] = OpCode.Not,
     };
 
     private void CompileCall(Node x, FunctionUnit u, bool wantValue, bool tail)
@@ -59,6 +76,9 @@ internal sealed partial class CodeGenerator
             argc++;
         }
 
+        if (CompilesToNothing(head))
+            throw CodeErrors.At(x, $"Can not call {head.Repr()}");
+
         var builtin = head.Type == NodeType.Symbol ? BuiltinTable.IndexOf(head.Text) : -1;
         if (builtin >= 0 && BuiltinTable.All[builtin].Value.Obj is NativeFunction)
         {
@@ -79,6 +99,11 @@ internal sealed partial class CodeGenerator
         if (!wantValue)
             u.Code.Emit(OpCode.Pop, 0, -1);
     }
+
+    /// <summary>A callee such as <c>(begin)</c> leaves no value to call.</summary>
+    private static bool CompilesToNothing(Node x) =>
+        x.Type == NodeType.List && x.Children.Count > 0 && x.Children[0].Type == NodeType.Keyword &&
+        x.Children[0].Keyword == Keyword.Begin && x.Children.Skip(1).All(CompilesToNothing);
 
     /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when it is the last variable read at run time.</summary>
     private int CalleeName(Node head) => head.Type switch
@@ -278,6 +303,8 @@ internal sealed partial class CodeGenerator
         };
         var unit = new FunctionUnit(scope, proto);
         _units.Add(unit);
+        foreach (var name in UnboundAccessAnalysis.Find(x, scope))
+            _globalsReadByFunctions.Add(_symbols[name]);
 
         var constant = _constants.Add(proto);
         if (scope.CaptureNames.Count == 0)

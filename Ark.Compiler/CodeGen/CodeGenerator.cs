@@ -16,6 +16,7 @@ internal sealed partial class CodeGenerator
     private readonly SymbolTable _symbols = new();
     private readonly ConstantPool _constants = new();
     private readonly HashSet<int> _dynamicSymbols = [];
+    private readonly HashSet<int> _globalsReadByFunctions = [];
     private readonly List<FunctionUnit> _units = [];
     private readonly List<string> _files = [];
     private readonly Dictionary<Node, int> _pages;
@@ -30,7 +31,8 @@ internal sealed partial class CodeGenerator
         generator._units.Add(main);
         generator.Compile(program, main, wantValue: false, tail: false);
         main.Code.Emit(OpCode.Halt, 0, 0);
-        return ProgramLinker.Link(generator._units, generator._constants.ToArray(), generator._symbols.ToArray(), generator._dynamicSymbols, generator._files);
+        generator._globalsReadByFunctions.UnionWith(generator._dynamicSymbols);
+        return ProgramLinker.Link(generator._units, generator._constants.ToArray(), generator._symbols.ToArray(), generator._dynamicSymbols, generator._globalsReadByFunctions, generator._files);
     }
 
     private int FileId(string file)
@@ -46,6 +48,7 @@ internal sealed partial class CodeGenerator
 
     private void Compile(Node x, FunctionUnit u, bool wantValue, bool tail)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var saved = u.Code.Position;
         u.Code.At(FileId(x.File), x);
         switch (x.Type)

@@ -74,6 +74,7 @@ internal sealed class FunctionScope
 
     private void CollectDeclarations(Node node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (node.Type != NodeType.List || node.Children.Count == 0)
             return;
         var head = node.Children[0];

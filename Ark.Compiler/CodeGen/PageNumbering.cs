@@ -20,6 +20,7 @@ internal static class PageNumbering
 
         void Visit(Node x, bool terminal, string varName)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             if (x.Type != NodeType.List || x.Children.Count == 0)
                 return;
             var head = x.Children[0];

@@ -10,7 +10,7 @@ namespace Ark.Compiler.CodeGen;
 /// </summary>
 internal static class ProgramLinker
 {
-    public static CompiledProgram Link(List<FunctionUnit> units, Value[] constants, string[] symbols, HashSet<int> dynamicSymbols, List<string> files)
+    public static CompiledProgram Link(List<FunctionUnit> units, Value[] constants, string[] symbols, HashSet<int> dynamicSymbols, HashSet<int> globalsReadByFunctions, List<string> files)
     {
         var total = units.Sum(u => u.Code.Count);
         var code = new int[total];
@@ -20,6 +20,9 @@ internal static class ProgramLinker
         var dynamic = new bool[symbols.Length];
         foreach (var id in dynamicSymbols)
             dynamic[id] = true;
+        var readByFunctions = new bool[symbols.Length];
+        foreach (var id in globalsReadByFunctions)
+            readByFunctions[id] = true;
 
         var offset = 0;
         foreach (var unit in units)
@@ -44,6 +47,6 @@ internal static class ProgramLinker
         }
 
         var functions = units.Select(u => u.Proto).OrderBy(p => p.Page).ToArray();
-        return new CompiledProgram(code, constants, symbols, dynamic, functions, new SourceMap([.. files], fileIds, lines, columns));
+        return new CompiledProgram(code, constants, symbols, dynamic, readByFunctions, functions, new SourceMap([.. files], fileIds, lines, columns));
     }
 }

@@ -86,6 +86,7 @@ public sealed class NameResolver
 
     private void Visit(Node node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node.Type)
         {
             case NodeType.Symbol:

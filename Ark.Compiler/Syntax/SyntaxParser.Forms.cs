@@ -9,6 +9,7 @@ internal sealed partial class SyntaxParser
     /// </summary>
     private Node? ParseNode()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         int start = _cursor.Offset;
         for (int alternative = 0; alternative < AlternativeCount; ++alternative)
         {

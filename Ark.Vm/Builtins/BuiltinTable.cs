@@ -1,3 +1,4 @@
+using Ark.Vm.Concurrency;
 using Ark.Vm.Values;
 
 namespace Ark.Vm.Builtins;
@@ -33,6 +34,8 @@ public static class BuiltinTable
 
     private static Value Fn(string name, NativeFn fn) => new(new NativeFunction(name, fn));
 
+    private static Value Blocking(string name, NativeFn fn) => new(new NativeFunction(name, fn) { IsBlocking = true });
+
     private static (string, Value)[] Build() =>
     [
         ("false", Value.False),
@@ -48,20 +51,20 @@ public static class BuiltinTable
 
         ("print", Fn("print", IoBuiltins.Print)),
         ("puts", Fn("puts", IoBuiltins.Puts)),
-        ("input", Fn("input", IoBuiltins.Input)),
-        ("io:writeFile", Fn("io:writeFile", IoBuiltins.WriteFile)),
-        ("io:appendToFile", Fn("io:appendToFile", IoBuiltins.AppendToFile)),
-        ("io:readFile", Fn("io:readFile", IoBuiltins.ReadFile)),
+        ("input", Blocking("input", IoBuiltins.Input)),
+        ("io:writeFile", Blocking("io:writeFile", IoBuiltins.WriteFile)),
+        ("io:appendToFile", Blocking("io:appendToFile", IoBuiltins.AppendToFile)),
+        ("io:readFile", Blocking("io:readFile", IoBuiltins.ReadFile)),
         ("io:fileExists?", Fn("io:fileExists?", IoBuiltins.FileExists)),
-        ("io:listFiles", Fn("io:listFiles", IoBuiltins.ListFiles)),
+        ("io:listFiles", Blocking("io:listFiles", IoBuiltins.ListFiles)),
         ("io:dir?", Fn("io:dir?", IoBuiltins.IsDirectory)),
-        ("io:makeDir", Fn("io:makeDir", IoBuiltins.MakeDir)),
-        ("io:removeFiles", Fn("io:removeFiles", IoBuiltins.RemoveFiles)),
+        ("io:makeDir", Blocking("io:makeDir", IoBuiltins.MakeDir)),
+        ("io:removeFiles", Blocking("io:removeFiles", IoBuiltins.RemoveFiles)),
 
         ("time", Fn("time", TimeBuiltins.Time)),
 
-        ("sys:exec", Fn("sys:exec", SystemBuiltins.Exec)),
-        ("sys:sleep", Fn("sys:sleep", SystemBuiltins.Sleep)),
+        ("sys:exec", Blocking("sys:exec", SystemBuiltins.Exec)),
+        ("sys:sleep", Blocking("sys:sleep", SystemBuiltins.Sleep)),
         ("sys:exit", Fn("sys:exit", SystemBuiltins.Exit)),
 
         ("str:format", Fn("str:format", StringBuiltins.Format)),
@@ -94,6 +97,9 @@ public static class BuiltinTable
         ("math:acosh", Fn("math:acosh", MathBuiltins.Acosh)),
         ("math:asinh", Fn("math:asinh", MathBuiltins.Asinh)),
         ("math:atanh", Fn("math:atanh", MathBuiltins.Atanh)),
+
+        ("async", Fn("async", AsyncBuiltins.Async)),
+        ("await", Fn("await", AsyncBuiltins.Await)),
 
         (SysArgs, new Value(new ArkList())),
         (SysPlatform, Value.String("Linux")),

@@ -14,6 +14,7 @@ public sealed class CompiledProgram
         Value[] constants,
         string[] symbols,
         bool[] dynamicSymbols,
+        bool[] globalsReadByFunctions,
         FunctionProto[] functions,
         SourceMap sourceMap)
     {
@@ -21,6 +22,7 @@ public sealed class CompiledProgram
         Constants = constants;
         Symbols = symbols;
         DynamicSymbols = dynamicSymbols;
+        GlobalsReadByFunctions = globalsReadByFunctions;
         Functions = functions;
         SourceMap = sourceMap;
     }
@@ -39,6 +41,18 @@ public sealed class CompiledProgram
     /// such names need to be visible to callees.
     /// </summary>
     public bool[] DynamicSymbols { get; }
+
+    /// <summary>
+    /// For each symbol, whether function code may read its global binding: free variables, and
+    /// locals that may be used before being bound. Top-level code never runs in a future, so a
+    /// future can only observe these globals; the others may change in place after an async.
+    /// </summary>
+    public bool[] GlobalsReadByFunctions { get; }
+
+    /// <summary>The ids of the symbols in <see cref="GlobalsReadByFunctions"/>.</summary>
+    public int[] ReadableGlobals => _readableGlobals ??= [.. Enumerable.Range(0, GlobalsReadByFunctions.Length).Where(i => GlobalsReadByFunctions[i])];
+
+    private int[]? _readableGlobals;
 
     /// <summary>The functions, in page order; page 0 is the top-level code.</summary>
     public FunctionProto[] Functions { get; }
@@ -74,11 +88,15 @@ public sealed class SourceMap
     /// <summary>The 0-based column of each instruction.</summary>
     public int[] Columns { get; }
 
-    /// <summary>The position of the instruction at <paramref name="ip"/> as <c>file:line:column</c> (1-based line).</summary>
+    /// <summary>
+    /// The source line of the instruction at <paramref name="ip"/> as <c>file:line</c> (1-based).
+    /// Columns are kept for tools but not shown: they follow the reference's node positions,
+    /// which often point past the start of an expression.
+    /// </summary>
     public string Describe(int ip)
     {
         if (ip < 0 || ip >= Lines.Length)
             return "<unknown>";
-        return $"{Files[FileIds[ip]]}:{Lines[ip] + 1}:{Columns[ip]}";
+        return $"{Files[FileIds[ip]]}:{Lines[ip] + 1}";
     }
 }

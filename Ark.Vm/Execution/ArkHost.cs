@@ -28,6 +28,9 @@ public sealed class ArkHost
     /// <summary>Where <c>input</c> reads lines from.</summary>
     public TextReader Input { get; }
 
+    /// <summary>Where diagnostics that are not part of the program's output go (standard error).</summary>
+    public TextWriter ErrorOutput { get; init; } = System.Console.Error;
+
     /// <summary>The script's arguments, as <c>sys:args</c> exposes them.</summary>
     public IReadOnlyList<string> ScriptArgs { get; init; } = [];
 

@@ -23,6 +23,6 @@ public sealed class ArkRuntimeError : Exception
     /// <summary>The error message followed by the call stack, as the reference prints it.</summary>
     public string Report { get; }
 
-    /// <summary>Where the error happened, as <c>file:line:column</c>, followed by the call sites.</summary>
+    /// <summary>Where the error happened, as <c>file:line</c>, followed by the call sites.</summary>
     public string Location { get; }
 }

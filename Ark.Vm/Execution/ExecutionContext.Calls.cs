@@ -26,7 +26,7 @@ public sealed partial class ExecutionContext
                 PushFrame(closure.Proto, closure.Env, argc, nameSymbol, returnIp, callIp);
                 return true;
             case NativeFunction native:
-                var result = native.Function(new ReadOnlySpan<Value>(_stack, _sp - argc, argc), this);
+                var result = CallNative(native, new ReadOnlySpan<Value>(_stack, _sp - argc, argc));
                 _sp -= argc;
                 _stack[_sp++] = result;
                 return false;
@@ -71,7 +71,7 @@ public sealed partial class ExecutionContext
             Fp = fp,
             ReturnIp = returnIp,
             CallIp = callIp,
-            Env = env,
+            Env = env is null ? null : Readable(env),
             NameSymbol = nameSymbol,
         };
         if (proto.DynamicSlots.Length != 0 || env is not null)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ark.Vm.Builtins;
+using Ark.Vm.Concurrency;
 using Ark.Vm.Bytecode;
 using Ark.Vm.Errors;
 using Ark.Vm.Values;
@@ -41,84 +42,88 @@ public sealed partial class ExecutionContext
                     break;
 
                 case OpCode.LoadLocal:
-                {
-                    _lastLoadIp = ip - 1;
-                    var v = stack[fp + operand];
-                    if (v.IsUnbound)
-                        goto default;
-                    Store(stack, sp++, v);
-                    break;
-                }
+                    {
+                        _lastLoadIp = ip - 1;
+                        var v = stack[fp + operand];
+                        if (v.IsUnbound)
+                            goto default;
+                        Store(stack, sp++, v);
+                        break;
+                    }
 
                 case OpCode.LoadDyn:
-                {
-                    _lastLoadIp = ip - 1;
-                    if (_dynamicBindings[operand] != 0)
-                        goto default;
-                    var g = globals[operand];
-                    if (g.IsUnbound)
-                        goto default;
-                    Store(stack, sp++, g);
-                    break;
-                }
+                    {
+                        _lastLoadIp = ip - 1;
+                        if (_dynamicBindings[operand] != 0)
+                            goto default;
+                        var g = globals[operand];
+                        if (g.IsUnbound)
+                            goto default;
+                        Store(stack, sp++, g);
+                        break;
+                    }
 
                 case OpCode.LoadGlobal:
-                {
-                    _lastLoadIp = ip - 1;
-                    var g = globals[operand];
-                    if (g.IsUnbound)
-                        goto default;
-                    Store(stack, sp++, g);
-                    break;
-                }
+                    {
+                        _lastLoadIp = ip - 1;
+                        var g = globals[operand];
+                        if (g.IsUnbound)
+                            goto default;
+                        Store(stack, sp++, g);
+                        break;
+                    }
 
                 case OpCode.LoadBuiltin:
                     stack[sp++] = _builtins[operand];
                     break;
 
                 case OpCode.StoreLocal:
-                {
-                    var v = stack[--sp];
-                    if ((operand & Instruction.FreshStore) == 0)
-                        v.MarkShared();
-                    Store(stack, fp + (operand & ~Instruction.FreshStore), v);
-                    break;
-                }
+                    {
+                        var v = stack[--sp];
+                        if ((operand & Instruction.FreshStore) == 0)
+                            v.MarkShared();
+                        Store(stack, fp + (operand & ~Instruction.FreshStore), v);
+                        break;
+                    }
 
                 case OpCode.StoreGlobal:
-                {
-                    var v = stack[--sp];
-                    if ((operand & Instruction.FreshStore) == 0)
-                        v.MarkShared();
-                    Store(globals, operand & ~Instruction.FreshStore, v);
-                    break;
-                }
+                    {
+                        var v = stack[--sp];
+                        if ((operand & Instruction.FreshStore) == 0)
+                            v.MarkShared();
+                        Store(globals, operand & ~Instruction.FreshStore, v);
+                        break;
+                    }
 
                 case OpCode.SetLocal:
-                {
-                    if (stack[fp + operand].IsUnbound)
-                        goto default;
-                    var v = stack[--sp];
-                    v.MarkShared();
-                    Store(stack, fp + operand, v);
-                    break;
-                }
+                    {
+                        if (stack[fp + operand].IsUnbound)
+                            goto default;
+                        var v = stack[--sp];
+                        v.MarkShared();
+                        Store(stack, fp + operand, v);
+                        break;
+                    }
 
                 case OpCode.SetGlobal:
-                {
-                    if (globals[operand].IsUnbound)
-                        goto default;
-                    var v = stack[--sp];
-                    v.MarkShared();
-                    Store(globals, operand, v);
-                    break;
-                }
+                    {
+                        if (globals[operand].IsUnbound)
+                            goto default;
+                        var v = stack[--sp];
+                        v.MarkShared();
+                        Store(globals, operand, v);
+                        break;
+                    }
 
                 case OpCode.Pop:
                     sp--;
                     break;
 
                 case OpCode.Jump:
+#if ARK_GIL
+                    if (operand < ip && GlobalInterpreterLock.SwitchRequested)
+                        GlobalInterpreterLock.Yield();
+#endif
                     ip = operand;
                     break;
 
@@ -133,146 +138,146 @@ public sealed partial class ExecutionContext
                     break;
 
                 case OpCode.LtJump:
-                {
-                    ref var a = ref stack[sp - 2];
-                    ref var b = ref stack[sp - 1];
-                    if (a.Obj is not null || b.Obj is not null)
-                        goto default;
-                    sp -= 2;
-                    if (!(a.Num < b.Num))
-                        ip = operand;
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null)
+                            goto default;
+                        sp -= 2;
+                        if (!(a.Num < b.Num))
+                            ip = operand;
+                        break;
+                    }
 
                 case OpCode.EqJump:
-                {
-                    ref var a = ref stack[sp - 2];
-                    ref var b = ref stack[sp - 1];
-                    if (a.Obj is not null || b.Obj is not null)
-                        goto default;
-                    sp -= 2;
-                    if (a.Num != b.Num)
-                        ip = operand;
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null)
+                            goto default;
+                        sp -= 2;
+                        if (a.Num != b.Num)
+                            ip = operand;
+                        break;
+                    }
 
                 case OpCode.Add:
-                {
-                    ref var a = ref stack[sp - 2];
-                    ref var b = ref stack[sp - 1];
-                    if (a.Obj is not null || b.Obj is not null)
-                        goto default;
-                    a = new Value(a.Num + b.Num);
-                    sp--;
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num + b.Num);
+                        sp--;
+                        break;
+                    }
 
                 case OpCode.Sub:
-                {
-                    ref var a = ref stack[sp - 2];
-                    ref var b = ref stack[sp - 1];
-                    if (a.Obj is not null || b.Obj is not null)
-                        goto default;
-                    a = new Value(a.Num - b.Num);
-                    sp--;
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num - b.Num);
+                        sp--;
+                        break;
+                    }
 
                 case OpCode.Mul:
-                {
-                    ref var a = ref stack[sp - 2];
-                    ref var b = ref stack[sp - 1];
-                    if (a.Obj is not null || b.Obj is not null)
-                        goto default;
-                    a = new Value(a.Num * b.Num);
-                    sp--;
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num * b.Num);
+                        sp--;
+                        break;
+                    }
 
                 case OpCode.Increment:
-                {
-                    ref var a = ref stack[sp - 1];
-                    if (a.Obj is not null)
-                        goto default;
-                    a = new Value(a.Num + 1);
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num + 1);
+                        break;
+                    }
 
                 case OpCode.Decrement:
-                {
-                    ref var a = ref stack[sp - 1];
-                    if (a.Obj is not null)
-                        goto default;
-                    a = new Value(a.Num - 1);
-                    break;
-                }
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num - 1);
+                        break;
+                    }
 
                 case OpCode.Call:
-                {
-                    _ip = ip - 1;
-                    _sp = sp;
-                    if (EnterCall(stack[sp - 1], operand, code[ip], ip + 1, ip - 1))
                     {
-                        ip = _ip;
-                        fp = _frames[_frameCount - 1].Fp;
+                        _ip = ip - 1;
+                        _sp = sp;
+                        if (EnterCall(stack[sp - 1], operand, code[ip], ip + 1, ip - 1))
+                        {
+                            ip = _ip;
+                            fp = _frames[_frameCount - 1].Fp;
+                        }
+                        else
+                            ip++;
+                        stack = _stack;
+                        sp = _sp;
+                        break;
                     }
-                    else
-                        ip++;
-                    stack = _stack;
-                    sp = _sp;
-                    break;
-                }
 
                 case OpCode.CallBuiltin:
-                {
-                    var argc = code[ip++];
-                    _ip = ip - 2;
-                    _sp = sp;
-                    var native = (NativeFunction)_builtins[operand].Obj!;
-                    var result = native.Function(new ReadOnlySpan<Value>(stack, sp - argc, argc), this);
-                    stack = _stack;
-                    sp -= argc;
-                    stack[sp++] = result;
-                    break;
-                }
+                    {
+                        var argc = code[ip++];
+                        _ip = ip - 2;
+                        _sp = sp;
+                        var native = (NativeFunction)_builtins[operand].Obj!;
+                        var result = native.Function(new ReadOnlySpan<Value>(stack, sp - argc, argc), this);
+                        stack = _stack;
+                        sp -= argc;
+                        stack[sp++] = result;
+                        break;
+                    }
 
                 case OpCode.TailCall:
-                {
-                    var proto = _frames[_frameCount - 1].Proto;
-                    if (operand != proto.Arity)
-                        goto default;
-                    // Arguments were pushed last to first, so the first is on top. An argument
-                    // that is one of the function's own variables is read only when its parameter
-                    // is rebound, after the parameters before it: the reference passes such
-                    // arguments by reference, and programs see the difference.
-                    if (operand > 0 && code[ip] >= 0)
-                        _lastLoadIp = ip - 1; // the first argument, read last, names a variable
-                    var top = sp - 1;
-                    for (var i = 0; i < operand; i++)
                     {
-                        var source = code[ip + i];
-                        var v = source < 0 ? stack[top--] : stack[fp + source];
-                        v.MarkShared();
-                        Store(stack, fp + i, v);
+                        var proto = _frames[_frameCount - 1].Proto;
+                        if (operand != proto.Arity)
+                            goto default;
+                        // Arguments were pushed last to first, so the first is on top. An argument
+                        // that is one of the function's own variables is read only when its parameter
+                        // is rebound, after the parameters before it: the reference passes such
+                        // arguments by reference, and programs see the difference.
+                        if (operand > 0 && code[ip] >= 0)
+                            _lastLoadIp = ip - 1; // the first argument, read last, names a variable
+                        var top = sp - 1;
+                        for (var i = 0; i < operand; i++)
+                        {
+                            var source = code[ip + i];
+                            var v = source < 0 ? stack[top--] : stack[fp + source];
+                            v.MarkShared();
+                            Store(stack, fp + i, v);
+                        }
+                        sp = fp + proto.LocalCount;
+                        ip = proto.EntryIp;
+                        break;
                     }
-                    sp = fp + proto.LocalCount;
-                    ip = proto.EntryIp;
-                    break;
-                }
 
                 case OpCode.Ret:
-                {
-                    PopFrame(stack[sp - 1]);
-                    if (_frameCount == stopDepth)
                     {
-                        _sp--;
-                        return _stack[_sp];
+                        PopFrame(stack[sp - 1]);
+                        if (_frameCount == stopDepth)
+                        {
+                            _sp--;
+                            return _stack[_sp];
+                        }
+                        ip = _ip;
+                        sp = _sp;
+                        fp = _frames[_frameCount - 1].Fp;
+                        break;
                     }
-                    ip = _ip;
-                    sp = _sp;
-                    fp = _frames[_frameCount - 1].Fp;
-                    break;
-                }
 
                 case OpCode.Halt:
                     _ip = ip - 1;
@@ -286,9 +291,31 @@ public sealed partial class ExecutionContext
                     ip = _ip;
                     sp = _sp;
                     stack = _stack;
+                    globals = _globals;
                     break;
             }
         }
+    }
+
+    /// <summary>Calls a native function, letting the global lock go around calls that may block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Value CallNative(NativeFunction native, ReadOnlySpan<Value> args)
+    {
+#if ARK_GIL
+        if (native.IsBlocking)
+        {
+            GlobalInterpreterLock.Release();
+            try
+            {
+                return native.Function(args, this);
+            }
+            finally
+            {
+                GlobalInterpreterLock.Acquire();
+            }
+        }
+#endif
+        return native.Function(args, this);
     }
 
     /// <summary>

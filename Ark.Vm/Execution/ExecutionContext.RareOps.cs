@@ -32,18 +32,18 @@ public sealed partial class ExecutionContext
                 break;
 
             case OpCode.LoadLocal:
-            {
-                _lastLoadIp = at;
-                var v = stack[fp + operand];
-                if (v.IsUnbound)
-                    v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
-                stack[sp++] = v;
-                break;
-            }
+                {
+                    _lastLoadIp = at;
+                    var v = stack[fp + operand];
+                    if (v.IsUnbound)
+                        v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
+                    stack[sp++] = v;
+                    break;
+                }
 
             case OpCode.LoadEnv:
                 _lastLoadIp = at;
-                stack[sp++] = _frames[_frameCount - 1].Env!.Values[operand];
+                stack[sp++] = Readable(_frames[_frameCount - 1].Env!).Values[operand];
                 break;
 
             case OpCode.LoadDyn:
@@ -52,37 +52,50 @@ public sealed partial class ExecutionContext
                 break;
 
             case OpCode.LoadGlobal:
-            {
-                _lastLoadIp = at;
-                var g = _globals[operand];
-                if (g.IsUnbound)
-                    throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
-                stack[sp++] = g;
-                break;
-            }
+                {
+                    _lastLoadIp = at;
+                    var g = _globals[operand];
+                    if (g.IsUnbound)
+                        throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
+                    stack[sp++] = g;
+                    break;
+                }
+
+            case OpCode.StoreGlobal:
+                {
+                    var v = stack[--sp];
+                    var symbol = operand & ~Instruction.FreshStore;
+                    if ((operand & Instruction.FreshStore) == 0)
+                        v.MarkShared();
+                    PrepareGlobalWrite(symbol);
+                    _globals[symbol] = v;
+                    break;
+                }
 
             case OpCode.LoadUndefined:
                 stack[sp++] = Value.Undefined;
                 break;
 
             case OpCode.SetLocal:
-            {
-                var v = stack[--sp];
-                v.MarkShared();
-                if (!stack[fp + operand].IsUnbound)
-                    stack[fp + operand] = v;
-                else
-                    SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
-                break;
-            }
+                {
+                    var v = stack[--sp];
+                    v.MarkShared();
+                    if (!stack[fp + operand].IsUnbound)
+                        stack[fp + operand] = v;
+                    else
+                        SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
+                    break;
+                }
 
             case OpCode.SetEnv:
-            {
-                var v = stack[--sp];
-                v.MarkShared();
-                _frames[_frameCount - 1].Env!.Values[operand] = v;
-                break;
-            }
+                {
+                    var v = stack[--sp];
+                    v.MarkShared();
+                    ref var frame = ref _frames[_frameCount - 1];
+                    frame.Env = Writable(frame.Env!);
+                    frame.Env.Values[operand] = v;
+                    break;
+                }
 
             case OpCode.SetGlobal:
                 SetDynamic(operand, stack[--sp], false);
@@ -163,26 +176,26 @@ public sealed partial class ExecutionContext
                 throw Error(ErrorKind.Module, $"Could not find module '{_program.Constants[operand]}'");
 
             case OpCode.MakeList:
-            {
-                var items = stack.AsSpan(sp - operand, operand);
-                items.Reverse();
-                var list = ArkList.From(items);
-                sp -= operand;
-                stack[sp++] = new Value(list);
-                break;
-            }
+                {
+                    var items = stack.AsSpan(sp - operand, operand);
+                    items.Reverse();
+                    var list = ArkList.From(items);
+                    sp -= operand;
+                    stack[sp++] = new Value(list);
+                    break;
+                }
 
             case OpCode.Append:
             case OpCode.Concat:
-            {
-                var target = stack[sp - 1];
-                var items = stack.AsSpan(sp - 1 - operand, operand);
-                items.Reverse();
-                var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
-                sp -= operand + 1;
-                stack[sp++] = result;
-                break;
-            }
+                {
+                    var target = stack[sp - 1];
+                    var items = stack.AsSpan(sp - 1 - operand, operand);
+                    items.Reverse();
+                    var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
+                    sp -= operand + 1;
+                    stack[sp++] = result;
+                    break;
+                }
 
             case OpCode.PopList:
                 stack[sp - 2] = Operators.Pop(stack[sp - 1], stack[sp - 2]);
@@ -191,51 +204,51 @@ public sealed partial class ExecutionContext
 
             case OpCode.AppendInPlace:
             case OpCode.ConcatInPlace:
-            {
-                _lastLoadIp = at;
-                var varRef = _code[_ip++];
-                var items = stack.AsSpan(sp - operand, operand);
-                items.Reverse();
-                ref var slot = ref VariableRef(varRef, fp);
-                if (op == OpCode.AppendInPlace)
-                    Operators.AppendInPlace(ref slot, items);
-                else
-                    Operators.ConcatInPlace(ref slot, items);
-                sp -= operand;
-                break;
-            }
+                {
+                    _lastLoadIp = at;
+                    var varRef = _code[_ip++];
+                    var items = stack.AsSpan(sp - operand, operand);
+                    items.Reverse();
+                    ref var slot = ref VariableRef(varRef, fp);
+                    if (op == OpCode.AppendInPlace)
+                        Operators.AppendInPlace(ref slot, items);
+                    else
+                        Operators.ConcatInPlace(ref slot, items);
+                    sp -= operand;
+                    break;
+                }
 
             case OpCode.PopInPlace:
-            {
-                _lastLoadIp = at;
-                var varRef = _code[_ip++];
-                ref var slot = ref VariableRef(varRef, fp);
-                Operators.PopInPlace(ref slot, stack[sp - 1]);
-                sp--;
-                break;
-            }
+                {
+                    _lastLoadIp = at;
+                    var varRef = _code[_ip++];
+                    ref var slot = ref VariableRef(varRef, fp);
+                    Operators.PopInPlace(ref slot, stack[sp - 1]);
+                    sp--;
+                    break;
+                }
 
             case OpCode.AppendInPlaceTemp:
             case OpCode.ConcatInPlaceTemp:
-            {
-                var temp = stack[sp - 1];
-                var items = stack.AsSpan(sp - 1 - operand, operand);
-                items.Reverse();
-                if (op == OpCode.AppendInPlaceTemp)
-                    Operators.AppendInPlace(ref temp, items);
-                else
-                    Operators.ConcatInPlace(ref temp, items);
-                sp -= operand + 1;
-                break;
-            }
+                {
+                    var temp = stack[sp - 1];
+                    var items = stack.AsSpan(sp - 1 - operand, operand);
+                    items.Reverse();
+                    if (op == OpCode.AppendInPlaceTemp)
+                        Operators.AppendInPlace(ref temp, items);
+                    else
+                        Operators.ConcatInPlace(ref temp, items);
+                    sp -= operand + 1;
+                    break;
+                }
 
             case OpCode.PopInPlaceTemp:
-            {
-                var temp = stack[sp - 1];
-                Operators.PopInPlace(ref temp, stack[sp - 2]);
-                sp -= 2;
-                break;
-            }
+                {
+                    var temp = stack[sp - 1];
+                    Operators.PopInPlace(ref temp, stack[sp - 2]);
+                    sp -= 2;
+                    break;
+                }
 
             case OpCode.Add:
                 stack[sp - 2] = Operators.Add(stack[sp - 2], stack[sp - 1]);
@@ -347,7 +360,9 @@ public sealed partial class ExecutionContext
             values[i] = v;
         }
         _sp -= n;
-        _stack[_sp++] = new Value(new Closure(proto, new ClosureEnv(proto.Captures, proto.CaptureNames, values)));
+        var env = new ClosureEnv(proto.Captures, proto.CaptureNames, values);
+        Adopt(env);
+        _stack[_sp++] = new Value(new Closure(proto, env));
     }
 
     /// <summary>The reference checks its increment/decrement instructions against numbers only.</summary>
@@ -362,13 +377,14 @@ public sealed partial class ExecutionContext
                 ? $"`{SymbolName(objectSymbol)}' is a {target.Kind.TypeName()}, not a Closure, can not get the field `{SymbolName(fieldSymbol)}' from it"
                 : $"{target.Kind.TypeName()} is not a Closure, can not get the field `{SymbolName(fieldSymbol)}' from it");
         }
-        var index = closure.Env.IndexOf(fieldSymbol);
-        if (index < 0 || closure.Env.Values[index].IsUnbound)
+        var env = Readable(closure.Env);
+        var index = env.IndexOf(fieldSymbol);
+        if (index < 0 || env.Values[index].IsUnbound)
             throw Error(ErrorKind.Scope, $"`{SymbolName(fieldSymbol)}' isn't in the closure environment: {ValueFormatter.Format(target)}");
-        var field = closure.Env.Values[index];
+        var field = env.Values[index];
         // a method called through its object sees the object's captured variables
         if (forCall && field.Obj is FunctionProto method)
-            return new Value(new Closure(method, closure.Env));
+            return new Value(new Closure(method, env));
         return field;
     }
 }

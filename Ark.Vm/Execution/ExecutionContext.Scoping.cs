@@ -16,7 +16,7 @@ public sealed partial class ExecutionContext
     /// <paramref name="onlyVisible"/>, only the locals some code reads as free variables are
     /// searched (valid for such symbols); otherwise every local is.
     /// </summary>
-    private ref Value FindBinding(int symbol, bool onlyVisible)
+    private ref Value FindBinding(int symbol, bool onlyVisible, bool forWrite = false)
     {
         if (!onlyVisible || _dynamicBindings[symbol] > 0)
         {
@@ -41,14 +41,27 @@ public sealed partial class ExecutionContext
                             return ref _stack[frame.Fp + slot];
                     }
                 }
-                if (frame.Env is { } env)
+                if (frame.Env is { } frameEnv)
                 {
+                    var env = Readable(frameEnv);
                     var index = env.IndexOf(symbol);
                     if (index >= 0 && !env.Values[index].IsUnbound)
+                    {
+                        if (forWrite)
+                            frame.Env = env = Writable(env);
                         return ref env.Values[index];
+                    }
                 }
             }
         }
+        if (_inherited is not null)
+        {
+            var index = _inherited.IndexOf(symbol);
+            if (index >= 0 && !_inherited.Values[index].IsUnbound)
+                return ref _inherited.Values[index];
+        }
+        if (forWrite && !_globals[symbol].IsUnbound)
+            PrepareGlobalWrite(symbol);
         ref var global = ref _globals[symbol];
         if (!global.IsUnbound)
             return ref global;
@@ -65,7 +78,7 @@ public sealed partial class ExecutionContext
 
     private void SetDynamic(int symbol, Value value, bool onlyVisible)
     {
-        ref var binding = ref FindBinding(symbol, onlyVisible);
+        ref var binding = ref FindBinding(symbol, onlyVisible, forWrite: true);
         if (Unsafe.IsNullRef(ref binding))
             throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(symbol)}', can not change its value to {ValueFormatter.Format(value)}");
         value.MarkShared();
@@ -74,7 +87,7 @@ public sealed partial class ExecutionContext
 
     private void DeleteDynamic(int symbol)
     {
-        ref var binding = ref FindBinding(symbol, false);
+        ref var binding = ref FindBinding(symbol, false, forWrite: true);
         if (Unsafe.IsNullRef(ref binding))
             throw Error(ErrorKind.Scope, $"Can not delete unbound variable `{SymbolName(symbol)}'");
         binding = Value.Undefined;
@@ -92,8 +105,9 @@ public sealed partial class ExecutionContext
                 if (slotSymbols[slot] == symbol && !_stack[frame.Fp + slot].IsUnbound)
                     return _stack[frame.Fp + slot];
             }
-            if (frame.Env is { } env)
+            if (frame.Env is { } frameEnv)
             {
+                var env = Readable(frameEnv);
                 var index = env.IndexOf(symbol);
                 if (index >= 0 && !env.Values[index].IsUnbound)
                     return env.Values[index];
@@ -116,11 +130,15 @@ public sealed partial class ExecutionContext
                     return ref local;
                 return ref BindingOrThrow(_frames[_frameCount - 1].Proto.SlotSymbols[index], false);
             case Bytecode.VarRefKind.Env:
-                return ref _frames[_frameCount - 1].Env!.Values[index];
+                ref var frame = ref _frames[_frameCount - 1];
+                frame.Env = Writable(frame.Env!);
+                return ref frame.Env.Values[index];
             case Bytecode.VarRefKind.Global:
-                ref var global = ref _globals[index];
-                if (!global.IsUnbound)
-                    return ref global;
+                if (!_globals[index].IsUnbound)
+                {
+                    PrepareGlobalWrite(index);
+                    return ref _globals[index];
+                }
                 return ref BindingOrThrow(index, false);
             default:
                 return ref BindingOrThrow(index, true);
@@ -129,7 +147,7 @@ public sealed partial class ExecutionContext
 
     private ref Value BindingOrThrow(int symbol, bool onlyVisible)
     {
-        ref var binding = ref FindBinding(symbol, onlyVisible);
+        ref var binding = ref FindBinding(symbol, onlyVisible, forWrite: true);
         if (Unsafe.IsNullRef(ref binding))
             throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(symbol)}'");
         return ref binding;

@@ -1,4 +1,5 @@
 using System.Text;
+using Ark.Vm.Concurrency;
 using Ark.Vm.Errors;
 using Ark.Vm.Values;
 
@@ -20,14 +21,15 @@ public sealed partial class ExecutionContext
             report.Append("\nCurrent scope variables values:\n");
             AppendVariables(report, _frames[_frameCount - 1]);
         }
-        return new ArkRuntimeError(error, report.ToString(), Locations());
+        var locations = error is ArkFutureError future ? $"{future.FutureLocation}\n  awaited at {Locations()}" : Locations();
+        return new ArkRuntimeError(error, report.ToString(), locations);
     }
 
     /// <summary>
     /// The error text. The reference ends errors raised by the VM with a newline, prints the
     /// argument-contract description on its own and shows other errors bare.
     /// </summary>
-    private static string MessageBlock(ArkException error) => error switch
+    private static string MessageBlock(ArkException error) => (error is ArkFutureError future ? future.Inner.Error : error) switch
     {
         ArkContractException => error.Message,
         _ when error.Kind is ErrorKind.AssertionFailed or ErrorKind.Runtime => error.Display,

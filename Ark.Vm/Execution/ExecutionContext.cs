@@ -30,11 +30,12 @@ public sealed partial class ExecutionContext
     /// the call's head was. See <see cref="LastLoadedSymbol"/>.
     /// </summary>
     private int _lastLoadIp = -1;
-    private readonly Value[] _globals;
     private readonly int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
-    internal ExecutionContext(VirtualMachine vm)
+    internal ExecutionContext(VirtualMachine vm) : this(vm, null) { }
+
+    private ExecutionContext(VirtualMachine vm, Value[]? globals)
     {
         Vm = vm;
         _program = vm.Program;
@@ -42,10 +43,16 @@ public sealed partial class ExecutionContext
         _builtins = vm.Builtins;
         _stack = new Value[64];
         _frames = new Frame[8];
-        _globals = new Value[_program.Symbols.Length];
-        Array.Fill(_globals, Value.Unbound);
+        if (globals is null)
+        {
+            globals = new Value[_program.Symbols.Length];
+            Array.Fill(globals, Value.Unbound);
+        }
+        _globals = globals;
         _dynamicBindings = new int[_program.Symbols.Length];
     }
+
+    private const string NestingTooDeep = "Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared";
 
     /// <summary>Creates a context for native code that runs outside any program (tests, embedding).</summary>
     public ExecutionContext(ArkHost host) : this(new VirtualMachine(EmptyProgram(), host)) { }
@@ -90,6 +97,11 @@ public sealed partial class ExecutionContext
         {
             throw Fail(error);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // printing or comparing a value nested thousands of levels deep
+            throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
+        }
     }
 
     private void EnsureStack(int needed)
@@ -105,7 +117,7 @@ public sealed partial class ExecutionContext
     private static CompiledProgram EmptyProgram()
     {
         var main = new FunctionProto(0, 0, 0) { MaxStack = 1 };
-        return new CompiledProgram([Instruction.Make(OpCode.Halt)], [], [], [], [main], new SourceMap(["<native>"], [0], [0], [0]));
+        return new CompiledProgram([Instruction.Make(OpCode.Halt)], [], [], [], [], [main], new SourceMap(["<native>"], [0], [0], [0]));
     }
 
     private static ArkException Error(ErrorKind kind, string message) => new(kind, message);

@@ -1,4 +1,5 @@
 using Ark.Vm.Builtins;
+using Ark.Vm.Concurrency;
 using Ark.Vm.Bytecode;
 using Ark.Vm.Values;
 
@@ -36,6 +37,11 @@ public sealed class VirtualMachine
     /// <summary>The builtin values, indexed by builtin id, with this run's <c>sys:args</c>.</summary>
     internal Value[] Builtins { get; }
 
+    /// <summary>The worker threads that run futures.</summary>
+    internal Scheduler Scheduler => _scheduler ??= new Scheduler();
+
+    private Scheduler? _scheduler;
+
     /// <summary>
     /// Runs the program's top-level code to the end on the calling thread. Returns the exit code
     /// (0, or what <c>sys:exit</c> asked for); a runtime error is thrown as <see cref="ArkRuntimeError"/>.
@@ -43,9 +49,17 @@ public sealed class VirtualMachine
     public int Run()
     {
         var context = new ExecutionContext(this);
+        GlobalInterpreterLock.Acquire();
         try
         {
-            context.RunMain();
+            try
+            {
+                context.RunMain();
+            }
+            finally
+            {
+                FinishFutures();
+            }
             return 0;
         }
         catch (ArkExitException exit)
@@ -54,7 +68,26 @@ public sealed class VirtualMachine
         }
         finally
         {
+            GlobalInterpreterLock.Release();
             Host.Flush();
+        }
+    }
+
+    /// <summary>
+    /// Lets every future started and never awaited finish, as the reference does before it
+    /// exits, and reports on standard error those that failed: no error is lost silently.
+    /// </summary>
+    private void FinishFutures()
+    {
+        if (_scheduler is null)
+            return;
+        _scheduler.Drain();
+        foreach (var task in _scheduler.FailedUnawaited())
+        {
+            var error = task.Error!;
+            Host.Flush();
+            Host.ErrorOutput.WriteLine($"A future failed and was never awaited: {error.Display.TrimEnd('\n')}");
+            Host.ErrorOutput.WriteLine(error.FutureLocation);
         }
     }
 

@@ -21,6 +21,12 @@ public sealed class Closure : ArkObject
 /// The captured variables of a closure: symbol ids and their current values. Copies of a
 /// closure value share one environment, as in the reference.
 /// </summary>
+/// <remarks>
+/// An environment is the one mutable thing values can reach, so it is what keeps execution
+/// contexts apart: only its <see cref="Owner"/>, in the epoch it was made in, changes it in
+/// place. Every other context, and the owner after it started a future (which ends its epoch),
+/// sees it frozen: a write then makes a private copy that only the writing context uses.
+/// </remarks>
 public sealed class ClosureEnv
 {
     /// <summary>Creates an environment; <paramref name="symbols"/> is shared by all closures made at the same site.</summary>
@@ -39,6 +45,16 @@ public sealed class ClosureEnv
 
     /// <summary>The captured values, parallel to <see cref="Symbols"/>.</summary>
     public Value[] Values { get; }
+
+    /// <summary>The context that may change this environment in place, or null.</summary>
+    internal object? Owner { get; set; }
+
+    /// <summary>The owner's epoch when it made this environment; a later epoch sees it frozen.</summary>
+    internal int Epoch { get; set; }
+
+    /// <summary>A copy of this environment, for a context that writes to it while it is frozen.</summary>
+    internal ClosureEnv CopyFor(object owner, int epoch) =>
+        new(Symbols, Names, (Value[])Values.Clone()) { Owner = owner, Epoch = epoch };
 
     /// <summary>The index of <paramref name="symbol"/>, or -1.</summary>
     public int IndexOf(int symbol)

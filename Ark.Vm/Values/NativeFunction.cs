@@ -27,4 +27,10 @@ public sealed class NativeFunction : ArkObject
 
     /// <summary>The implementation.</summary>
     public NativeFn Function { get; }
+
+    /// <summary>
+    /// True for functions that may block (sleep, input, processes, files): in the GIL flavour
+    /// the VM lets the lock go while they run, so other contexts keep running.
+    /// </summary>
+    public bool IsBlocking { get; init; }
 }

@@ -81,6 +81,7 @@ public static class ValueFormatter
     /// <summary>Appends the text of a value.</summary>
     public static void Append(StringBuilder sb, Value value)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var o = value.Obj;
         if (o is null)
         {

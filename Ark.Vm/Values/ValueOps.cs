@@ -9,6 +9,7 @@ public static class ValueOps
     /// </summary>
     public static bool Equal(in Value a, in Value b)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var ao = a.Obj;
         var bo = b.Obj;
         if (ao is null)
@@ -47,6 +48,7 @@ public static class ValueOps
     /// </summary>
     public static bool Less(in Value a, in Value b)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var ka = a.Kind;
         var kb = b.Kind;
         if (ka != kb)

@@ -1,0 +1,119 @@
+using Ark.Cli;
+using Ark.Tests.ScriptRunner;
+using Ark.Vm;
+
+namespace Ark.Tests.Cli;
+
+[TestClass]
+public sealed class CliTests
+{
+    private static (int Code, string Out, string Err) Ark(params string[] args) => ArkProcess.Run(Path.GetTempPath(), "", args);
+
+    [TestMethod]
+    public void VersionNamesTheFlavour()
+    {
+        var (code, output, _) = Ark("--version");
+        Assert.AreEqual(0, code);
+        Assert.AreEqual($"{ArkVersion.Full} ({ArkVersion.Flavour})\n", output);
+    }
+
+    [TestMethod]
+    public void HelpDescribesTheOptions()
+    {
+        var (code, output, _) = Ark("--help");
+        Assert.AreEqual(0, code);
+        StringAssert.Contains(output, "ark [options] FILE [ARGS...]");
+        StringAssert.Contains(output, "-L, --lib DIRS");
+        StringAssert.Contains(output, "-e, --eval CODE");
+    }
+
+    [TestMethod]
+    public void NoArgumentsPrintsTheHelp() => StringAssert.Contains(Ark().Out, "Usage:");
+
+    [TestMethod]
+    public void EvalRunsCode() => Assert.AreEqual((0, "3\n", ""), Ark("-e", "(print (+ 1 2))"));
+
+    [TestMethod]
+    public void ScriptArgumentsAreSysArgs()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"args-{Guid.NewGuid():N}.ark");
+        File.WriteAllText(file, "(print sys:args)");
+        try
+        {
+            Assert.AreEqual((0, "[\"a\" \"-b\" \"c d\"]\n", ""), Ark(file, "a", "-b", "c d"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [TestMethod]
+    public void MissingFile()
+    {
+        var (code, output, _) = Ark("/nonexistent/x.ark");
+        Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+        Assert.AreEqual("Can not find file '/nonexistent/x.ark'\n", output);
+    }
+
+    [TestMethod]
+    public void UnknownOption()
+    {
+        var (code, output, error) = Ark("--frobnicate");
+        Assert.AreEqual(ArkCommand.UsageExit, code);
+        Assert.AreEqual("", output);
+        Assert.AreEqual("'--frobnicate' isn't a valid argument\nTry 'ark --help' for more information.\n", error);
+    }
+
+    [TestMethod]
+    public void LibOptionNeedsAValue() => Assert.AreEqual("'-L' needs a directory\nTry 'ark --help' for more information.\n", Ark("-L").Err);
+
+    [TestMethod]
+    public void RuntimeErrorExitsWithOneAndLocatesTheError()
+    {
+        var (code, output, error) = Ark("-e", "(let f (fun (x) (/ x 0)))\n(f 1)");
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
+        Assert.AreEqual("DivisionByZero: Can not compute expression (/ 1 0)\n\n[2] In function `f'\n[1] In global scope\n\nCurrent scope variables values:\nf = Function @ 1\nx = 1\n", output);
+        Assert.AreEqual("At FILE:1\n  called from FILE:2\n", error);
+    }
+
+    [TestMethod]
+    public void CompileErrorExitsWith255()
+    {
+        var (code, output, _) = Ark("-e", "(print (+ 1");
+        Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+        StringAssert.StartsWith(output, "At ");
+    }
+
+    [TestMethod]
+    public void LibPathIsSearchedForImports()
+    {
+        var lib = Path.Combine(Path.GetTempPath(), $"lib-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(lib);
+        File.WriteAllText(Path.Combine(lib, "helper.ark"), "(let helped 7)");
+        try
+        {
+            Assert.AreEqual((0, "7\n", ""), Ark("-L", lib, "-e", "(import helper)\n(print helped)"));
+        }
+        finally
+        {
+            Directory.Delete(lib, true);
+        }
+    }
+
+    [TestMethod]
+    public void SourceNestedTooDeeplyIsACompileErrorNotACrash()
+    {
+        var (code, output, _) = Ark("-e", "(print " + new string('[', 200_000) + new string(']', 200_000) + ")");
+        Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+        Assert.AreEqual("In file FILE\n        The program is nested too deeply to be compiled\n", output);
+    }
+
+    [TestMethod]
+    public void ValueNestedTooDeeplyToPrintIsARuntimeErrorNotACrash()
+    {
+        var (code, output, _) = Ark("-e", "(mut a []) (mut i 0) (while (< i 300000) { (set a [a]) (set i (+ i 1)) }) (print (len a)) (print a)");
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
+        Assert.AreEqual("1\nVMError: Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared\n\n", output);
+    }
+}

@@ -1,0 +1,90 @@
+using Ark.Compiler;
+using Ark.Vm.Bytecode;
+using Ark.Vm.Values;
+
+namespace Ark.Tests.Compiler;
+
+[TestClass]
+public sealed class CodeGenTests
+{
+    private static CompiledProgram Compile(string source) => ArkCompiler.Compile(source, "test.ark");
+
+    private static List<OpCode> Ops(CompiledProgram program, int page)
+    {
+        var function = program.Functions[page];
+        var end = program.Functions.Where(f => f.EntryIp > function.EntryIp).Select(f => f.EntryIp).DefaultIfEmpty(program.Code.Length).Min();
+        var ops = new List<OpCode>();
+        for (var ip = function.EntryIp; ip < end;)
+        {
+            var op = Instruction.Op(program.Code[ip]);
+            ops.Add(op);
+            ip += 1 + Disassembler.ExtraWords(op, Instruction.Operand(program.Code[ip]));
+        }
+        return ops;
+    }
+
+    [TestMethod]
+    public void ParametersAndLetsGetSlotsAndFreeNamesAreDynamic()
+    {
+        var program = Compile("(let g 1) (let f (fun (a) { (let b a) (+ b g) }))");
+        var f = program.Functions[1];
+        Assert.AreEqual(1, f.Arity);
+        Assert.AreEqual(2, f.LocalCount);
+        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.StoreLocal, OpCode.LoadLocal, OpCode.LoadDyn, OpCode.Add, OpCode.Ret }, Ops(program, 1));
+    }
+
+    [TestMethod]
+    public void OnlyLocalsReadAsFreeVariablesSomewhereAreVisibleToCallees()
+    {
+        var program = Compile("(let show (fun () (print x))) (let f (fun (x y) (show)))");
+        var f = program.Functions[2];
+        CollectionAssert.AreEqual(new[] { 0 }, f.DynamicSlots, "x is read freely by show; y by nobody");
+    }
+
+    [TestMethod]
+    public void ComparisonBeforeABranchIsFused() =>
+        CollectionAssert.Contains(Ops(Compile("(let f (fun (n) (if (< n 2) n 0)))"), 1), OpCode.LtJump);
+
+    [TestMethod]
+    public void ComparisonThatIsAJumpTargetIsNotFused()
+    {
+        // `and` jumps to the branch with the value of its first operand: the branch must test it
+        var ops = Ops(Compile("(let f (fun (a b) (if (and a (< a b)) 1 2)))"), 1);
+        CollectionAssert.Contains(ops, OpCode.Lt);
+        CollectionAssert.Contains(ops, OpCode.JumpIfFalse);
+    }
+
+    [TestMethod]
+    public void SelfCallInTailPositionBecomesATailCall()
+    {
+        var ops = Ops(Compile("(let loop (fun (n) (if (= n 0) 0 (loop (- n 1)))))"), 1);
+        CollectionAssert.Contains(ops, OpCode.TailCall);
+        CollectionAssert.DoesNotContain(ops, OpCode.Call);
+    }
+
+    [TestMethod]
+    public void SelfCallOutsideTailPositionIsACall() =>
+        CollectionAssert.DoesNotContain(Ops(Compile("(let f (fun (n) (+ 1 (f n))))"), 1), OpCode.TailCall);
+
+    [TestMethod]
+    public void IncrementOfAVariableIsOneInstruction() =>
+        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.Increment, OpCode.Ret }, Ops(Compile("(let f (fun (x) (+ 1 x)))"), 1));
+
+    [TestMethod]
+    public void FunctionsAreNumberedLikeTheReference()
+    {
+        // the callee of a call is compiled before its arguments, so its function gets the lower page
+        var program = Compile("((fun (f) (f)) (fun () 1))");
+        var pages = program.Constants.Select(c => c.Obj).OfType<FunctionProto>().ToDictionary(p => p.Arity, p => p.Page);
+        Assert.AreEqual(1, pages[1]);
+        Assert.AreEqual(2, pages[0]);
+    }
+
+    [TestMethod]
+    public void NumberLiteralsKeepSixDecimals() =>
+        Assert.AreEqual(0.123457, Compile("(print 0.1234567)").Constants.Single(c => c.IsNumber).Num);
+
+    [TestMethod]
+    public void StackDepthCoversTheDeepestExpression() =>
+        Assert.IsTrue(Compile("(let f (fun () (+ 1 (+ 2 (+ 3 (+ 4 5))))))").Functions[1].MaxStack >= 5);
+}

@@ -1,0 +1,138 @@
+using Ark.Vm.Concurrency;
+using Ark.Vm.Errors;
+using Ark.Vm.Values;
+
+namespace Ark.Vm.Execution;
+
+/// <summary>
+/// Starting and awaiting futures. A future runs in a context of its own that shares nothing
+/// mutable with its parent: its arguments and the parent's visible variables are copied
+/// (lists copy-on-write), its globals are the parent's table as it was (shared until either
+/// side writes what the other could read), and every closure environment the parent could
+/// change in place is frozen, to be copied by whichever side writes it first.
+/// </summary>
+public sealed partial class ExecutionContext
+{
+    private readonly ClosureEnv? _inherited;
+
+    /// <summary>Creates the context of a future.</summary>
+    private ExecutionContext(VirtualMachine vm, Value[] globals, EnvVersions? envVersions, ClosureEnv? inherited)
+        : this(vm, globals)
+    {
+        _isFuture = true;
+        _globalsShared = true;
+        _envVersions = envVersions;
+        _inherited = inherited;
+        if (inherited is not null)
+        {
+            var dynamic = _program.DynamicSymbols;
+            foreach (var symbol in inherited.Symbols)
+            {
+                if (dynamic[symbol])
+                    _dynamicBindings[symbol]++;
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="callee"/> on <paramref name="args"/> as a future.</summary>
+    internal Value Spawn(Value callee, ReadOnlySpan<Value> args)
+    {
+        var copied = args.ToArray();
+        foreach (var arg in copied)
+            arg.MarkShared();
+        callee.MarkShared();
+
+        // from now on the parent must not change in place anything the future can see
+        _epoch++;
+        if (_envVersions is not null)
+            _envVersions.Frozen = true;
+        _globalsShared = true;
+        foreach (var symbol in _program.ReadableGlobals)
+            _globals[symbol].MarkShared();
+
+        var vm = Vm;
+        var globals = _globals;
+        var envVersions = _envVersions;
+        var inherited = VisibleBindings();
+        var task = new FutureTask(() => new ExecutionContext(vm, globals, envVersions, inherited), callee, copied)
+        {
+            SpawnedAt = _program.SourceMap.Describe(_ip),
+        };
+        vm.Scheduler.Enqueue(task);
+        return new Value(new UserType("Future", task));
+    }
+
+    /// <summary>Waits for a future and returns its result (nil after the first await); its error is raised here.</summary>
+    internal Value Await(FutureTask task)
+    {
+        if (task.TryStart())
+            task.Run();
+        else
+            task.WaitDone(Vm.Scheduler.RunOnePending);
+        return task.TakeResult();
+    }
+
+    /// <summary>Runs a future's call in this fresh context.</summary>
+    internal Value RunFuture(Value callee, Value[] args)
+    {
+        _frames[0] = new Frame { Proto = _program.Main, Fp = 0, ReturnIp = -1, NameSymbol = -1 };
+        _frameCount = 1;
+        try
+        {
+            return Call(callee, args);
+        }
+        catch (ArkException error)
+        {
+            throw Fail(error);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
+        }
+    }
+
+    /// <summary>
+    /// The variables of the active calls that function code could look up by name: a future
+    /// sees them as they are now, as the reference's futures see their parent's scopes.
+    /// </summary>
+    private ClosureEnv? VisibleBindings()
+    {
+        Dictionary<int, Value>? bindings = null;
+        var readable = _program.GlobalsReadByFunctions;
+        for (var f = 1; f < _frameCount; f++)
+        {
+            ref var frame = ref _frames[f];
+            if (frame.Env is { } frameEnv)
+            {
+                var env = Readable(frameEnv);
+                for (var i = 0; i < env.Symbols.Length; i++)
+                {
+                    if (readable[env.Symbols[i]] && !env.Values[i].IsUnbound)
+                        (bindings ??= [])[env.Symbols[i]] = env.Values[i];
+                }
+            }
+            var slots = frame.Proto.SlotSymbols;
+            for (var slot = 0; slot < slots.Length; slot++)
+            {
+                var value = _stack[frame.Fp + slot];
+                if (readable[slots[slot]] && !value.IsUnbound)
+                    (bindings ??= [])[slots[slot]] = value;
+            }
+        }
+        if (_inherited is not null)
+        {
+            for (var i = 0; i < _inherited.Symbols.Length; i++)
+            {
+                if (bindings is null || !bindings.ContainsKey(_inherited.Symbols[i]))
+                    (bindings ??= [])[_inherited.Symbols[i]] = _inherited.Values[i];
+            }
+        }
+        if (bindings is null)
+            return null;
+        var symbols = bindings.Keys.ToArray();
+        var values = symbols.Select(s => bindings[s]).ToArray();
+        foreach (var value in values)
+            value.MarkShared();
+        return new ClosureEnv(symbols, [.. symbols.Select(SymbolName)], values);
+    }
+}
