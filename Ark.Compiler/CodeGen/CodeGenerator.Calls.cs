@@ -105,11 +105,12 @@ internal sealed partial class CodeGenerator
         x.Type == NodeType.List && x.Children.Count > 0 && x.Children[0].Type == NodeType.Keyword &&
         x.Children[0].Keyword == Keyword.Begin && x.Children.Skip(1).All(CompilesToNothing);
 
-    /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when anonymous.</summary>
+    /// <summary>The symbol naming the callee in error messages: the called name, or a field's object; -1 when it is the last variable read at run time.</summary>
     private int CalleeName(Node head) => head.Type switch
     {
-        // the reference names the callee after the last variable it loaded; builtins are not variables
-        NodeType.Symbol when BuiltinTable.IndexOf(head.Text) < 0 => _symbols[head.Text],
+        // a builtin value is not a symbol load in the reference: the name is then found at run time
+        NodeType.Symbol when BuiltinTable.IndexOf(head.Text) >= 0 && head.Text is not (BuiltinTable.SysArgs or BuiltinTable.SysPlatform) => -1,
+        NodeType.Symbol => _symbols[head.Text],
         NodeType.Field => _symbols[head.Children[0].Text],
         _ => -1,
     };

@@ -4,7 +4,11 @@ namespace Ark.Compiler.Resolution;
 public static class Levenshtein
 {
     /// <summary>The number of single-character insertions, deletions or substitutions turning <paramref name="a"/> into <paramref name="b"/>.</summary>
-    public static int Distance(string a, string b)
+    public static int Distance(string a, string b) =>
+        Distance(System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
+
+    /// <summary>The edit distance between two UTF-8 byte strings, as the reference computes it on <c>std::string</c>.</summary>
+    public static int Distance(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

@@ -15,8 +15,7 @@ public sealed class NameResolver
     private static readonly HashSet<string> LanguageSymbols = CreateLanguageSymbols();
 
     private readonly List<Dictionary<string, bool>> _scopes = [new(StringComparer.Ordinal)];
-    private readonly List<string> _defined = [];
-    private readonly HashSet<string> _definedSet = new(StringComparer.Ordinal);
+    private readonly HashedNameSet _definedSet = new();
     private readonly List<Node> _used = [];
     private readonly HashSet<string> _usedSet = new(StringComparer.Ordinal);
     private readonly List<string> _pluginNames = [];
@@ -25,6 +24,10 @@ public sealed class NameResolver
     public static void Check(Node program)
     {
         var resolver = new NameResolver();
+        // The reference binds these two as constants before compiling (in the order its
+        // unordered_map yields them), so they take part in "did you mean" suggestions.
+        resolver.Define(BuiltinTable.SysPlatform, false);
+        resolver.Define(BuiltinTable.SysArgs, false);
         resolver.Visit(program);
         resolver.CheckUndefined();
     }
@@ -37,6 +40,7 @@ public sealed class NameResolver
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, _) in BuiltinTable.All)
             set.Add(name);
+        set.Remove(BuiltinTable.SysPlatform); // a predefined constant, not a reserved name
         foreach (var op in Language.Operators)
             set.Add(op);
         foreach (var inst in Language.ListInstructions)
@@ -48,8 +52,7 @@ public sealed class NameResolver
 
     private void Define(string name, bool mutable)
     {
-        if (_definedSet.Add(name))
-            _defined.Add(name);
+        _definedSet.Add(name);
         _scopes[^1][name] = mutable;
     }
 
@@ -223,8 +226,9 @@ public sealed class NameResolver
     private string? Suggest(string name)
     {
         string? best = null;
-        var bestDistance = name.Length / 2;
-        foreach (var candidate in _defined)
+        // Like the reference: byte lengths, and the last closest name in its set's order wins.
+        var bestDistance = System.Text.Encoding.UTF8.GetByteCount(name) / 2;
+        foreach (var candidate in _definedSet.InIterationOrder())
         {
             var distance = Levenshtein.Distance(name, candidate);
             if (distance <= bestDistance)

@@ -164,7 +164,7 @@ public static class IoBuiltins
         if (args.Length != 2 || args[0].Kind != ValueKind.String)
             throw TypeCheck.Error(name, args, FileContent);
         var path = args[0].AsString.ToString();
-        var content = args[1].Obj is ArkString s ? s.Bytes.ToArray() : Encoding.UTF8.GetBytes(ValueFormatter.Format(args[1]));
+        var content = args[1].Obj is ArkString s ? s.Bytes.ToArray() : ValueFormatter.FormatUtf8(args[1]);
         try
         {
             using var stream = new FileStream(path, mode, FileAccess.Write);

@@ -103,7 +103,7 @@ public static partial class Operators
     }
 
     /// <summary><c>(toString x)</c>: the text <c>print</c> would show.</summary>
-    public static Value ToStr(in Value a) => a.Obj is ArkString ? a : Value.String(ValueFormatter.Format(a));
+    public static Value ToStr(in Value a) => a.Obj is ArkString ? a : new Value(ArkString.FromBytes(ValueFormatter.FormatUtf8(a)));
 
     /// <summary><c>(type x)</c>: the name of the kind of x (<c>Number</c>, <c>Bool</c>, <c>CProc</c>, ...).</summary>
     public static Value Type(in Value a)

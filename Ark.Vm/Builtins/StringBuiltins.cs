@@ -32,7 +32,7 @@ public static class StringBuiltins
             {
                 null => new FormatArg(v.Num, null),
                 ArkString s => new FormatArg(0, s.Bytes.ToArray()),
-                _ => new FormatArg(0, ArkString.From(ValueFormatter.Format(v)).Bytes.ToArray()),
+                _ => new FormatArg(0, ValueFormatter.FormatUtf8(v)),
             };
         }
         try

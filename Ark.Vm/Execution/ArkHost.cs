@@ -52,7 +52,7 @@ public sealed class ArkHost
             if (value.Obj is ArkString s)
                 Output.Write(s.Bytes);
             else
-                Output.Write(Encoding.UTF8.GetBytes(ValueFormatter.Format(value)));
+                Output.Write(ValueFormatter.FormatUtf8(value));
             if (suffix.Length > 0)
                 Output.Write(Encoding.UTF8.GetBytes(suffix));
         }

@@ -1,3 +1,4 @@
+using Ark.Vm.Bytecode;
 using Ark.Vm.Errors;
 using Ark.Vm.Values;
 
@@ -13,6 +14,8 @@ public sealed partial class ExecutionContext
     /// </summary>
     private bool EnterCall(Value callee, int argc, int nameSymbol, int returnIp, int callIp)
     {
+        if (nameSymbol < 0)
+            nameSymbol = LastLoadedSymbol();
         _sp--;
         switch (callee.Obj)
         {
@@ -95,4 +98,64 @@ public sealed partial class ExecutionContext
         nameSymbol >= 0
             ? Error(ErrorKind.Arity, $"Function `{SymbolName(nameSymbol)}' needs {proto.Arity} arguments, but it received {argc}")
             : Error(ErrorKind.Arity, $"Function at page {proto.Page} needs {proto.Arity} arguments, but it received {argc}");
+
+    /// <summary>
+    /// The symbol of the last variable read, or -1. The reference keeps it while running and
+    /// names the function in call errors after it; a call's head is evaluated after its
+    /// arguments, so for a named callee it is the callee's own name, and otherwise whatever
+    /// was read last (e.g. inside the function that returned the callee).
+    /// </summary>
+    private int LastLoadedSymbol()
+    {
+        var ip = _lastLoadIp;
+        if (ip < 0)
+            return -1;
+        var word = _code[ip];
+        var operand = Instruction.Operand(word);
+        switch (Instruction.Op(word))
+        {
+            case OpCode.LoadGlobal:
+            case OpCode.LoadDyn:
+                return operand;
+            case OpCode.LoadLocal:
+                return FunctionAt(ip).SlotSymbols[operand];
+            case OpCode.LoadEnv:
+                return FunctionAt(ip).Captures[operand];
+            case OpCode.TailCall:
+                return FunctionAt(ip).SlotSymbols[_code[ip + 1]];
+            case OpCode.AppendInPlace:
+            case OpCode.ConcatInPlace:
+            case OpCode.PopInPlace:
+            {
+                var varRef = _code[ip + 1];
+                var index = VarRef.Index(varRef);
+                return VarRef.Kind(varRef) switch
+                {
+                    VarRefKind.Local => FunctionAt(ip).SlotSymbols[index],
+                    VarRefKind.Env => FunctionAt(ip).Captures[index],
+                    _ => index,
+                };
+            }
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>The function whose code holds the instruction at <paramref name="ip"/>.</summary>
+    private FunctionProto FunctionAt(int ip)
+    {
+        var byEntry = _functionsByEntry ??= [.. _program.Functions.OrderBy(f => f.EntryIp)];
+        int lo = 0, hi = byEntry.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (byEntry[mid].EntryIp <= ip)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return byEntry[lo];
+    }
+
+    private FunctionProto[]? _functionsByEntry;
 }

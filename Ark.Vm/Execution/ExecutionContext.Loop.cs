@@ -43,6 +43,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadLocal:
                     {
+                        _lastLoadIp = ip - 1;
                         var v = stack[fp + operand];
                         if (v.IsUnbound)
                             goto default;
@@ -52,6 +53,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadDyn:
                     {
+                        _lastLoadIp = ip - 1;
                         if (_dynamicBindings[operand] != 0)
                             goto default;
                         var g = globals[operand];
@@ -63,6 +65,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadGlobal:
                     {
+                        _lastLoadIp = ip - 1;
                         var g = globals[operand];
                         if (g.IsUnbound)
                             goto default;
@@ -255,6 +258,8 @@ public sealed partial class ExecutionContext
                         // that is one of the function's own variables is read only when its parameter
                         // is rebound, after the parameters before it: the reference passes such
                         // arguments by reference, and programs see the difference.
+                        if (operand > 0 && code[ip] >= 0)
+                            _lastLoadIp = ip - 1; // the first argument, read last, names a variable
                         var top = sp - 1;
                         for (var i = 0; i < operand; i++)
                         {

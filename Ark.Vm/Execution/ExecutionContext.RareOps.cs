@@ -33,6 +33,7 @@ public sealed partial class ExecutionContext
 
             case OpCode.LoadLocal:
                 {
+                    _lastLoadIp = at;
                     var v = stack[fp + operand];
                     if (v.IsUnbound)
                         v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
@@ -41,15 +42,18 @@ public sealed partial class ExecutionContext
                 }
 
             case OpCode.LoadEnv:
+                _lastLoadIp = at;
                 stack[sp++] = Readable(_frames[_frameCount - 1].Env!).Values[operand];
                 break;
 
             case OpCode.LoadDyn:
+                _lastLoadIp = at;
                 stack[sp++] = LoadDynamic(operand, true);
                 break;
 
             case OpCode.LoadGlobal:
                 {
+                    _lastLoadIp = at;
                     var g = _globals[operand];
                     if (g.IsUnbound)
                         throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
@@ -201,6 +205,7 @@ public sealed partial class ExecutionContext
             case OpCode.AppendInPlace:
             case OpCode.ConcatInPlace:
                 {
+                    _lastLoadIp = at;
                     var varRef = _code[_ip++];
                     var items = stack.AsSpan(sp - operand, operand);
                     items.Reverse();
@@ -215,6 +220,7 @@ public sealed partial class ExecutionContext
 
             case OpCode.PopInPlace:
                 {
+                    _lastLoadIp = at;
                     var varRef = _code[_ip++];
                     ref var slot = ref VariableRef(varRef, fp);
                     Operators.PopInPlace(ref slot, stack[sp - 1]);

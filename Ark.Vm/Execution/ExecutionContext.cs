@@ -23,6 +23,13 @@ public sealed partial class ExecutionContext
     private int _sp;
     private int _localsTotal;
     private int _ip;
+
+    /// <summary>
+    /// Where the last variable read happened (an instruction offset, -1 before any): the
+    /// reference names the callee in call errors after the last symbol it loaded, whatever
+    /// the call's head was. See <see cref="LastLoadedSymbol"/>.
+    /// </summary>
+    private int _lastLoadIp = -1;
     private readonly int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -16,6 +17,65 @@ public static class ValueFormatter
         var sb = new StringBuilder();
         Append(sb, value);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The UTF-8 text of a value, as <c>print</c> writes it: strings, including those inside
+    /// lists and closures, keep their exact bytes even when they are not valid UTF-8 (e.g. one
+    /// byte of a multi-byte character, taken with <c>@</c>).
+    /// </summary>
+    public static byte[] FormatUtf8(Value value)
+    {
+        if (value.Obj is ArkString s)
+            return s.Bytes.ToArray();
+        if (value.Obj is not (ArkList or Closure))
+            return Encoding.UTF8.GetBytes(Format(value));
+        var buffer = new ArrayBufferWriter<byte>();
+        AppendUtf8(buffer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void AppendUtf8(ArrayBufferWriter<byte> buffer, Value value)
+    {
+        switch (value.Obj)
+        {
+            case ArkString s:
+                buffer.Write(s.Bytes);
+                break;
+            case ArkList list:
+                buffer.Write("["u8);
+                var items = list.Items;
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (i > 0)
+                        buffer.Write(" "u8);
+                    if (items[i].Obj is ArkString)
+                    {
+                        buffer.Write("\""u8);
+                        AppendUtf8(buffer, items[i]);
+                        buffer.Write("\""u8);
+                    }
+                    else
+                        AppendUtf8(buffer, items[i]);
+                }
+                buffer.Write("]"u8);
+                break;
+            case Closure c:
+                buffer.Write("("u8);
+                var env = c.Env;
+                for (var i = 0; i < env.Values.Length; i++)
+                {
+                    if (i > 0)
+                        buffer.Write(" "u8);
+                    buffer.Write(Encoding.UTF8.GetBytes("." + env.Names[i] + "="));
+                    AppendUtf8(buffer, env.Values[i]);
+                }
+                buffer.Write(")"u8);
+                break;
+            default:
+                buffer.Write(Encoding.UTF8.GetBytes(Format(value)));
+                break;
+        }
     }
 
     /// <summary>Appends the text of a value.</summary>
