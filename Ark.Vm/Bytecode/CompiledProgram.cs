@@ -54,6 +54,11 @@ public sealed class CompiledProgram
 
     private int[]? _readableGlobals;
 
+    /// <summary>A count of zero bindings per symbol, shared by contexts until they bind one (never written).</summary>
+    internal int[] NoBindings => _noBindings ??= new int[Symbols.Length];
+
+    private int[]? _noBindings;
+
     /// <summary>The functions, in page order; page 0 is the top-level code.</summary>
     public FunctionProto[] Functions { get; }
 

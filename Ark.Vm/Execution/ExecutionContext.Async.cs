@@ -26,6 +26,7 @@ public sealed partial class ExecutionContext
         if (inherited is not null)
         {
             var dynamic = _program.DynamicSymbols;
+            _dynamicBindings = new int[_dynamicBindings.Length];
             foreach (var symbol in inherited.Symbols)
             {
                 if (dynamic[symbol])

@@ -155,6 +155,8 @@ public sealed partial class ExecutionContext
 
     private void BindVisibleNames(FunctionProto proto, ClosureEnv? env, int delta)
     {
+        if (ReferenceEquals(_dynamicBindings, _program.NoBindings))
+            _dynamicBindings = new int[_dynamicBindings.Length];
         var slotSymbols = proto.SlotSymbols;
         foreach (var slot in proto.DynamicSlots)
             _dynamicBindings[slotSymbols[slot]] += delta;

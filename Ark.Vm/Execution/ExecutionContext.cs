@@ -30,7 +30,7 @@ public sealed partial class ExecutionContext
     /// the call's head was. See <see cref="LastLoadedSymbol"/>.
     /// </summary>
     private int _lastLoadIp = -1;
-    private readonly int[] _dynamicBindings;
+    private int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
     internal ExecutionContext(VirtualMachine vm) : this(vm, null) { }
@@ -49,7 +49,8 @@ public sealed partial class ExecutionContext
             Array.Fill(globals, Value.Unbound);
         }
         _globals = globals;
-        _dynamicBindings = new int[_program.Symbols.Length];
+        // most contexts never bind a name that functions read freely: share zeros until one does
+        _dynamicBindings = _program.NoBindings;
     }
 
     private const string NestingTooDeep = "Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared";
