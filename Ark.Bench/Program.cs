@@ -1,11 +1,6 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// In-process: the benchmarks run in this very build, so building Ark.Bench with -p:ArkGil=true
-// measures the GIL flavour and the default build the no-GIL one.
-var config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId(Ark.Vm.ArkVersion.Flavour))
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkSwitcher.FromAssembly(typeof(Ark.Bench.RuntimeBenchmarks).Assembly).Run(args, config);
+// Run in-process (--inProcess) so that the build being run is the one measured: building with
+// -p:ArkGil=true measures the GIL flavour, the default build the no-GIL one (see run-both.sh).
+Console.WriteLine($"ArkSharp {Ark.Vm.ArkVersion.Full}, {Ark.Vm.ArkVersion.Flavour} flavour");
+BenchmarkSwitcher.FromAssembly(typeof(Ark.Bench.RuntimeBenchmarks).Assembly).Run(args);

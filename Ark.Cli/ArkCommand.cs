@@ -2,6 +2,7 @@ using System.Text;
 using Ark.Compiler;
 using Ark.Compiler.Diagnostics;
 using Ark.Vm.Bytecode;
+using Ark.Vm.Concurrency;
 using Ark.Vm.Execution;
 
 namespace Ark.Cli;
@@ -81,6 +82,9 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             return CompileErrorExit;
         }
 
+        if (GlobalInterpreterLock.Enabled && SwitchIntervalFromEnvironment() is { } interval)
+            GlobalInterpreterLock.SwitchInterval = interval;
+
         var host = new ArkHost(stdout, stdin)
         {
             ScriptArgs = options.ScriptArgs,
@@ -99,6 +103,12 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             return RuntimeErrorExit;
         }
     }
+
+    /// <summary>The GIL flavour's switch interval from <c>ARK_GIL_SWITCH_MS</c>, when set to a positive number.</summary>
+    private static TimeSpan? SwitchIntervalFromEnvironment() =>
+        double.TryParse(Environment.GetEnvironmentVariable("ARK_GIL_SWITCH_MS"), System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms > 0
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
 
     /// <summary>The text of the file an error points into; none for code given with -e or nodes without a file.</summary>
     private static string? SourceOf(string errorFile, string mainFile, string mainSource)

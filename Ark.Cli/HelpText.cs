@@ -21,6 +21,10 @@ internal static class HelpText
                               (default: $ARKSCRIPT_PATH, then the lib folder next to ark)
           -e, --eval CODE     run CODE instead of a file
 
+        Environment:
+          ARKSCRIPT_PATH      library folders, separated by ';' (used when -L is not given)
+          ARK_GIL_SWITCH_MS   GIL build only: how long a context may run while others wait (default 5)
+
         Exit status: 0 on success, 1 after a runtime error, 255 after a compile error,
         or the code given to sys:exit.
         """;
