@@ -116,4 +116,24 @@ public sealed class CliTests
         Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
         Assert.AreEqual("1\nVMError: Maximum nesting depth exceeded: a value is nested too deeply to be printed or compared\n\n", output);
     }
+
+    [TestMethod]
+    public void FailedFutureThatIsNeverAwaitedIsReported()
+    {
+        var (code, output, error) = Ark("-e", "(let f (fun (x) (/ x 0)))\n(async f 1)\n(print \"done\")");
+        Assert.AreEqual(0, code);
+        Assert.AreEqual("done\n", output);
+        Assert.AreEqual(
+            "A future failed and was never awaited: DivisionByZero: Can not compute expression (/ 1 0)\nAt FILE:1\n  in a future started at FILE:2\n",
+            error);
+    }
+
+    [TestMethod]
+    public void FutureErrorReportNamesBothPlaces()
+    {
+        var (code, output, error) = Ark("-e", "(let f (fun (x) (@ x 5)))\n(let fut (async f [1]))\n(await fut)");
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
+        Assert.AreEqual("IndexError: 5 out of range [1] (length 1)\n\n", output);
+        Assert.AreEqual("At FILE:1\n  in a future started at FILE:2\n  awaited at FILE:3\n", error);
+    }
 }

@@ -89,7 +89,7 @@ public sealed class AsyncTests
         Assert.AreEqual(ErrorKind.Arity, e.Error.Kind);
         Assert.AreEqual("ArityError: Function at page 1 needs 3 arguments, but it received 4", e.Error.Display);
         StringAssert.Contains(e.Location, "in a future started at test.ark:2");
-        StringAssert.Contains(e.Location, "awaited at At test.ark:4");
+        StringAssert.Contains(e.Location, "awaited at test.ark:4");
     }
 
     [TestMethod]
@@ -115,4 +115,17 @@ public sealed class AsyncTests
         var workers = System.Diagnostics.Process.GetCurrentProcess().Threads.Count;
         Assert.IsTrue(workers < 64, $"{workers} threads for 2000 futures");
     }
+
+    [TestMethod]
+    public void GilIsCompiledInOnlyInTheGilFlavour() =>
+        Assert.IsTrue((Ark.Vm.ArkVersion.Flavour == "GIL") == Ark.Vm.Concurrency.GlobalInterpreterLock.Enabled, Ark.Vm.ArkVersion.Flavour);
+
+    [TestMethod]
+    public void BusyFuturesTakeTurnsAndAllFinish() =>
+        // with the GIL, each future must hand the lock over at its switch interval for the others to run
+        Assert.AreEqual("[300000 300000 300000]\n", Run("""
+            (let spin (fun (n) { (mut i 0) (while (< i n) (set i (+ i 1))) i }))
+            (let fs [(async spin 300000) (async spin 300000) (async spin 300000)])
+            (print [(await (@ fs 0)) (await (@ fs 1)) (await (@ fs 2))])
+            """));
 }

@@ -21,7 +21,7 @@ public sealed partial class ExecutionContext
             report.Append("\nCurrent scope variables values:\n");
             AppendVariables(report, _frames[_frameCount - 1]);
         }
-        var locations = error is ArkFutureError future ? $"{future.FutureLocation}\n  awaited at {Locations()}" : Locations();
+        var locations = error is ArkFutureError future ? $"{future.FutureLocation}\n  awaited at {Locations()["At ".Length..]}" : Locations();
         return new ArkRuntimeError(error, report.ToString(), locations);
     }
 
@@ -84,7 +84,10 @@ public sealed partial class ExecutionContext
         var sb = new StringBuilder();
         sb.Append("At ").Append(map.Describe(_ip));
         for (var f = _frameCount - 1; f >= 1; f--)
-            sb.Append("\n  called from ").Append(map.Describe(_frames[f].CallIp));
+        {
+            if (_frames[f].CallIp >= 0)
+                sb.Append("\n  called from ").Append(map.Describe(_frames[f].CallIp));
+        }
         return sb.ToString();
     }
 }

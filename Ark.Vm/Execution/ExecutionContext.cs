@@ -75,7 +75,8 @@ public sealed partial class ExecutionContext
         _stack[_sp++] = function;
         var depth = _frameCount;
         var savedIp = _ip;
-        if (!EnterCall(function, args.Length, -1, _ip, _ip))
+        // a call from native code has no call instruction of its own
+        if (!EnterCall(function, args.Length, -1, _ip, callIp: -1))
             return _stack[--_sp];
         var result = Execute(depth);
         _ip = savedIp;
