@@ -37,6 +37,7 @@ public static class ValueFormatter
 
     private static void AppendUtf8(ArrayBufferWriter<byte> buffer, Value value)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (value.Obj)
         {
             case ArkString s:
