@@ -1,5 +1,6 @@
 using Ark.Compiler.CodeGen;
 using Ark.Compiler.Imports;
+using Ark.Compiler.Macros;
 using Ark.Compiler.Resolution;
 using Ark.Compiler.Syntax;
 using Ark.Vm.Bytecode;
@@ -7,8 +8,9 @@ using Ark.Vm.Bytecode;
 namespace Ark.Compiler;
 
 /// <summary>
-/// The compilation pipeline: source text to AST, imports included, names checked, bytecode
-/// generated. Errors are thrown as <see cref="Diagnostics.CodeError"/> with their location.
+/// The compilation pipeline, in the reference's order: source text to AST, imports included,
+/// macros expanded, names checked, bytecode generated. Errors are thrown as
+/// <see cref="Diagnostics.CodeError"/> with their location.
 /// </summary>
 public static class ArkCompiler
 {
@@ -20,6 +22,7 @@ public static class ArkCompiler
     {
         var parsed = Parser.ParseProgram(source, file);
         var ast = new ImportSolver(file, libraryPaths ?? []).Solve(parsed, file);
+        ast = MacroProcessor.Expand(ast);
         NameResolver.Check(ast);
         return CodeGenerator.Generate(ast);
     }

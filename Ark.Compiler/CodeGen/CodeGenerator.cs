@@ -75,7 +75,7 @@ internal sealed partial class CodeGenerator
                 CompileList(x, u, wantValue, tail);
                 break;
             default:
-                throw CodeErrors.At(x, $"Unexpected {x.Type.ToString().ToLowerInvariant()} here");
+                throw CodeErrors.At(x, "boop"); // the reference's message for a node it can not compile (a leftover macro, a spread...)
         }
         u.Code.Position = saved;
     }

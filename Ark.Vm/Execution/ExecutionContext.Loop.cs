@@ -88,6 +88,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.StoreGlobal:
                     {
+                        if (_globalsShared)
+                            goto default;
                         var v = stack[--sp];
                         if ((operand & Instruction.FreshStore) == 0)
                             v.MarkShared();
@@ -107,7 +109,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.SetGlobal:
                     {
-                        if (globals[operand].IsUnbound)
+                        if (_globalsShared || globals[operand].IsUnbound)
                             goto default;
                         var v = stack[--sp];
                         v.MarkShared();
@@ -216,6 +218,10 @@ public sealed partial class ExecutionContext
                     {
                         _ip = ip - 1;
                         _sp = sp;
+#if ARK_GIL
+                        if (GlobalInterpreterLock.SwitchRequested)
+                            GlobalInterpreterLock.Yield();
+#endif
                         if (EnterCall(stack[sp - 1], operand, code[ip], ip + 1, ip - 1))
                         {
                             ip = _ip;
@@ -224,6 +230,7 @@ public sealed partial class ExecutionContext
                         else
                             ip++;
                         stack = _stack;
+                        globals = _globals;
                         sp = _sp;
                         break;
                     }
@@ -234,8 +241,9 @@ public sealed partial class ExecutionContext
                         _ip = ip - 2;
                         _sp = sp;
                         var native = (NativeFunction)_builtins[operand].Obj!;
-                        var result = native.Function(new ReadOnlySpan<Value>(stack, sp - argc, argc), this);
+                        var result = CallNative(native, new ReadOnlySpan<Value>(stack, sp - argc, argc));
                         stack = _stack;
+                        globals = _globals;
                         sp -= argc;
                         stack[sp++] = result;
                         break;
