@@ -15,7 +15,8 @@ internal static class UnboundAccessAnalysis
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         var bound = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < scope.Arity; i++)
+        // a repeated parameter name takes one slot, so there may be fewer names than parameters
+        for (var i = 0; i < Math.Min(scope.Arity, scope.SlotNames.Count); i++)
             bound.Add(scope.SlotNames[i]);
         Walk(fun.Children[2], bound, scope, result);
         return result;
