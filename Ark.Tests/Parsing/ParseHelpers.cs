@@ -7,12 +7,12 @@ namespace Ark.Tests.Parsing;
 /// <summary>Shortcuts shared by the parser tests.</summary>
 internal static class ParseHelpers
 {
-    public const string File = "test.ark";
+    public const string FileName = "test.ark";
 
     /// <summary>The top-level forms of <paramref name="source"/> (the program minus its leading begin).</summary>
     public static List<Node> Forms(string source)
     {
-        var program = Parser.Parse(source, File);
+        var program = Parser.Parse(source, FileName);
         Assert.AreEqual(NodeType.List, program.Type);
         Assert.AreEqual(NodeType.Keyword, program.Children[0].Type);
         Assert.AreEqual(Keyword.Begin, program.Children[0].Keyword);
@@ -31,7 +31,7 @@ internal static class ParseHelpers
     public static Node Value(string value) => Single($"(let x {value})").Children[2];
 
     public static CodeError Error(string source) =>
-        Assert.ThrowsExactly<CodeError>(() => Parser.Parse(source, File));
+        Assert.ThrowsExactly<CodeError>(() => Parser.Parse(source, FileName));
 
     /// <summary>The error for <paramref name="source"/>, formatted without colours.</summary>
     public static string Diagnostic(string source) =>
