@@ -160,6 +160,16 @@ public sealed class DiagnosticFormatterTests
     }
 
     [TestMethod]
+    public void WidthsComeFromTheFileBytesEvenWhenTheyAreNotUtf8()
+    {
+        // A stray 0xC3 byte: one byte in the file, three once decoded as U+FFFD.
+        byte[] source = [(byte)'(', (byte)'a', 0xC3, (byte)' ', (byte)'b', (byte)')', (byte)')'];
+        var error = new CodeError("msg", "f.ark", 0, 7, ")");
+        string formatted = DiagnosticFormatter.FormatUtf8(error, source, colorize: false);
+        StringAssert.Contains(formatted, "    1 | (a\uFFFD b))\n      | ^~~~~~~\n");
+    }
+
+    [TestMethod]
     public void AppendContextCanBeUsedOnItsOwn()
     {
         var output = new StringBuilder();
