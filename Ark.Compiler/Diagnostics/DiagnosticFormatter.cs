@@ -39,7 +39,17 @@ public static class DiagnosticFormatter
     public static string Format(CodeError error, string? sourceText, bool colorize)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Format(error.Message, error.File, sourceText, Shown(error), error.Line, error.Column, error.UnderlineLength, colorize);
+        return Format(error.Message, error.File, SplitLines(sourceText), Shown(error), error.Line, error.Column, error.UnderlineLength, colorize);
+    }
+
+    /// <summary>
+    /// Formats an error against the source as read from disk. Widths are taken from the bytes,
+    /// so they stay exact even when the file is not valid UTF-8.
+    /// </summary>
+    public static string FormatUtf8(CodeError error, byte[]? utf8Source, bool colorize)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Format(error.Message, error.File, SplitLines(utf8Source), Shown(error), error.Line, error.Column, error.UnderlineLength, colorize);
     }
 
     /// <summary>
@@ -52,7 +62,7 @@ public static class DiagnosticFormatter
         int size = node.Type is NodeType.Symbol or NodeType.String or NodeType.Spread
             ? Encoding.UTF8.GetByteCount(node.Text)
             : 3;
-        return Format(message, node.File, sourceText, node.Repr(), node.Line, node.Column, size, colorize);
+        return Format(message, node.File, SplitLines(sourceText), node.Repr(), node.Line, node.Column, size, colorize);
     }
 
     /// <summary>
@@ -64,13 +74,17 @@ public static class DiagnosticFormatter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(code);
-        string[] lines = code.Split('\n');
+        AppendContext(output, Split(code), line, column, length, colorize);
+    }
+
+    private static void AppendContext(StringBuilder output, SourceLine[] lines, int line, int column, int length, bool colorize)
+    {
         if (line < 0 || line >= lines.Length)
             return;
 
         int first = Math.Max(0, line - 3);
         int last = Math.Min(line + 3, lines.Length);
-        long targetLength = Encoding.UTF8.GetByteCount(lines[line]);
+        long targetLength = lines[line].ByteLength;
         // How much of the underline spills over onto the following lines.
         long overflow = column + length < targetLength ? 0 : column + length - targetLength;
         var brackets = new BracketDepths();
@@ -78,18 +92,18 @@ public static class DiagnosticFormatter
         for (int i = first; i < last; ++i)
         {
             output.Append((i + 1).ToString().PadLeft(5)).Append(" |");
-            if (lines[i].Length > 0)
+            if (lines[i].ByteLength > 0)
                 output.Append(' ');
             if (colorize)
-                AppendColorizedLine(output, lines[i], brackets);
+                AppendColorizedLine(output, lines[i].Text, brackets);
             else
-                output.Append(lines[i]);
+                output.Append(lines[i].Text);
             output.Append('\n');
 
             if (i != line && !(i > line && overflow > 0))
                 continue;
 
-            long lineLength = Encoding.UTF8.GetByteCount(lines[i]);
+            long lineLength = lines[i].ByteLength;
             long start = overflow == 0 ? column : 0;
             long end = i == line ? Math.Min(column + length, targetLength) : Math.Min(overflow, lineLength);
             overflow = overflow > lineLength ? overflow - lineLength : 0;
@@ -100,20 +114,46 @@ public static class DiagnosticFormatter
         }
     }
 
-    private static string Format(string message, string file, string? sourceText, string shown, int line, int column, int length, bool colorize)
+    private static string Format(string message, string file, SourceLine[]? lines, string shown, int line, int column, int length, bool colorize)
     {
         var output = new StringBuilder();
         if (file != CodeError.NoFile)
             output.Append("In file ").Append(file).Append('\n');
         output.Append("At ").Append(shown).Append(" @ ").Append(line + 1).Append(':').Append(column).Append('\n');
 
-        if (!string.IsNullOrEmpty(sourceText))
-            AppendContext(output, sourceText, line, column, length, colorize);
+        if (lines is not null)
+            AppendContext(output, lines, line, column, length, colorize);
 
         foreach (string part in message.Split('\n'))
             output.Append("        ").Append(part).Append('\n');
         return output.ToString();
     }
+
+    /// <summary>The lines of a non-empty source, or null: an empty source shows no context.</summary>
+    private static SourceLine[]? SplitLines(string? code) => string.IsNullOrEmpty(code) ? null : Split(code);
+
+    private static SourceLine[] Split(string code) =>
+        [.. code.Split('\n').Select(text => new SourceLine(text, Encoding.UTF8.GetByteCount(text)))];
+
+    private static SourceLine[]? SplitLines(byte[]? code)
+    {
+        if (code is null || code.Length == 0)
+            return null;
+        var lines = new List<SourceLine>();
+        int start = 0;
+        while (true)
+        {
+            int end = Array.IndexOf(code, (byte)'\n', start);
+            int stop = end < 0 ? code.Length : end;
+            lines.Add(new SourceLine(Encoding.UTF8.GetString(code, start, stop - start), stop - start));
+            if (end < 0)
+                return [.. lines];
+            start = end + 1;
+        }
+    }
+
+    /// <summary>A line of source, and its length in the file's bytes (what columns count).</summary>
+    private readonly record struct SourceLine(string Text, int ByteLength);
 
     /// <summary>What follows "At": the offending character for parse errors, made visible if blank.</summary>
     private static string Shown(CodeError error) => error.Symbol switch

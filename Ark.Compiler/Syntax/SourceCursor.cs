@@ -67,6 +67,9 @@ internal sealed class SourceCursor
     /// <summary>The character under the cursor as text; "" at the end of input.</summary>
     public string CurrentText => Encoding.UTF8.GetString(CurrentBytes);
 
+    /// <summary>The source text from byte <paramref name="start"/> up to the cursor.</summary>
+    public string TextFrom(int start) => Encoding.UTF8.GetString(_source, start, _offset - start);
+
     /// <summary>Moves past the character under the cursor.</summary>
     public void Next()
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ark.Compiler.Syntax;
 
 /// <summary>Parenthesised forms: the keyword forms, calls, [lists] and {blocks}.</summary>
@@ -9,7 +11,10 @@ internal sealed partial class SyntaxParser
     /// </summary>
     private Node? ParseNode()
     {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        // The reference crashes on absurd nesting; we must not (a .NET stack overflow kills the process).
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Error("Too deeply nested: the parser ran out of stack", _cursor.CurrentText);
+
         int start = _cursor.Offset;
         for (int alternative = 0; alternative < AlternativeCount; ++alternative)
         {

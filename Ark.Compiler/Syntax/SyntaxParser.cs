@@ -152,30 +152,24 @@ internal sealed partial class SyntaxParser
     }
 
     /// <summary>An identifier: a letter or name symbol, then letters, digits or name symbols.</summary>
-    private bool Name(out string name)
-    {
-        var bytes = new List<byte>();
-        if (_cursor.Accept(CharClass.IsNameStart, bytes))
-        {
-            while (_cursor.Accept(CharClass.IsNamePart, bytes))
-            {
-            }
-        }
-        name = Text(bytes);
-        return bytes.Count > 0;
-    }
+    private bool Name(out string name) => ReadWord(CharClass.IsNameStart, CharClass.IsNamePart, out name);
 
-    private bool PackageName(out string name)
+    private bool PackageName(out string name) => ReadWord(CharClass.IsAlnum, CharClass.IsPackagePart, out name);
+
+    /// <summary>One character matching <paramref name="first"/>, then any matching <paramref name="rest"/> (all ASCII).</summary>
+    private bool ReadWord(Func<int, bool> first, Func<int, bool> rest, out string word)
     {
-        var bytes = new List<byte>();
-        if (_cursor.Accept(CharClass.IsAlnum, bytes))
+        int start = _cursor.Offset;
+        if (!_cursor.Accept(first))
         {
-            while (_cursor.Accept(CharClass.IsPackagePart, bytes))
-            {
-            }
+            word = "";
+            return false;
         }
-        name = Text(bytes);
-        return bytes.Count > 0;
+        while (_cursor.Accept(rest))
+        {
+        }
+        word = _cursor.TextFrom(start);
+        return true;
     }
 
     /// <summary>Consumes the characters of <paramref name="text"/> while they match (they stay consumed on failure).</summary>

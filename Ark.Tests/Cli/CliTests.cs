@@ -106,7 +106,9 @@ public sealed class CliTests
     {
         var (code, output, _) = Ark("-e", "(print " + new string('[', 200_000) + new string(']', 200_000) + ")");
         Assert.AreEqual(ArkCommand.CompileErrorExit, code);
-        Assert.AreEqual("In file FILE\n        The program is nested too deeply to be compiled\n", output);
+        // where the parser runs out of stack depends on the machine: only the message is fixed
+        StringAssert.StartsWith(output, "At [ @ 1:");
+        StringAssert.EndsWith(output, "\n        Too deeply nested: the parser ran out of stack\n");
     }
 
     [TestMethod]
