@@ -1,5 +1,6 @@
 """Puts the GitHub-markdown reports of two BenchmarkDotNet runs (no-GIL, GIL) side by side."""
 import glob
+import html
 import os
 import re
 import sys
@@ -16,7 +17,8 @@ def means(folder):
                 continue
             if header and len(cells) == len(header) and not set(line.strip()) <= set("|-: "):
                 row = dict(zip(header, cells))
-                result[row["Method"].strip("'")] = (row["Mean"], row.get("Allocated", ""))
+                name = html.unescape(row["Method"]).strip("'")
+                result[name] = (row["Mean"], row.get("Median", row["Mean"]))
     return result
 
 
@@ -29,12 +31,12 @@ def to_ns(text):
 
 
 nogil, gil = means(sys.argv[1]), means(sys.argv[2])
-print("| benchmark | no-GIL mean | GIL mean | GIL / no-GIL |")
-print("|---|---|---|---|")
+print("| benchmark | no-GIL mean | no-GIL median | GIL mean | GIL median | GIL / no-GIL (medians) |")
+print("|---|---|---|---|---|---|")
 for name in nogil:
-    a = nogil[name][0]
-    b = gil.get(name, ("-", ""))[0]
+    a_mean, a_median = nogil[name]
+    b_mean, b_median = gil.get(name, ("-", "-"))
     ratio = ""
-    if to_ns(a) and to_ns(b):
-        ratio = f"{to_ns(b) / to_ns(a):.2f}x"
-    print(f"| {name} | {a} | {b} | {ratio} |")
+    if to_ns(a_median) and to_ns(b_median):
+        ratio = f"{to_ns(b_median) / to_ns(a_median):.2f}x"
+    print(f"| {name} | {a_mean} | {a_median} | {b_mean} | {b_median} | {ratio} |")
