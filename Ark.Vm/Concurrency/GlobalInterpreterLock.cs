@@ -73,6 +73,9 @@ public static class GlobalInterpreterLock
             _waiting--;
             _held = true;
             _handovers++;
+            // nobody waits: no need to interrupt the holder until someone does
+            if (_waiting == 0)
+                SwitchTimer.Change(Timeout.Infinite, Timeout.Infinite);
         }
 #endif
     }
