@@ -185,6 +185,29 @@ public sealed partial class ExecutionContext
                         break;
                     }
 
+                case OpCode.Div:
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null || b.Num == 0)
+                            goto default;
+                        a = new Value(a.Num / b.Num);
+                        sp--;
+                        break;
+                    }
+
+                case OpCode.Mod:
+                    {
+                        ref var a = ref stack[sp - 2];
+                        ref var b = ref stack[sp - 1];
+                        if (a.Obj is not null || b.Obj is not null)
+                            goto default;
+                        // C#'s remainder on doubles truncates like C's fmod, which the reference uses
+                        a = new Value(a.Num % b.Num);
+                        sp--;
+                        break;
+                    }
+
                 case OpCode.Mul:
                     {
                         ref var a = ref stack[sp - 2];
