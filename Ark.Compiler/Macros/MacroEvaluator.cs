@@ -82,38 +82,38 @@ internal sealed partial class MacroEvaluator(MacroProcessor processor)
             case ">":
             case "<=":
             case ">=":
-            {
-                CheckArity(node, 2, name, "condition");
-                var (a, b) = EvaluateOperands(node, depth);
-                bool less = NodeComparison.IsLess(a, b);
-                bool equal = NodeComparison.AreEqual(a, b);
-                return MacroNode.Bool(name switch
                 {
-                    "=" => equal,
-                    "!=" => !equal,
-                    "<" => less,
-                    ">" => !less && !equal,
-                    "<=" => less || equal,
-                    _ => !less,
-                });
-            }
+                    CheckArity(node, 2, name, "condition");
+                    var (a, b) = EvaluateOperands(node, depth);
+                    bool less = NodeComparison.IsLess(a, b);
+                    bool equal = NodeComparison.AreEqual(a, b);
+                    return MacroNode.Bool(name switch
+                    {
+                        "=" => equal,
+                        "!=" => !equal,
+                        "<" => less,
+                        ">" => !less && !equal,
+                        "<=" => less || equal,
+                        _ => !less,
+                    });
+                }
             case "+":
             case "-":
             case "*":
             case "/":
-            {
-                CheckArity(node, 2, name, "operator");
-                var (a, b) = EvaluateOperands(node, depth);
-                if (a.Type != NodeType.Number || b.Type != NodeType.Number)
-                    return node;
-                return MacroNode.Num(name switch
                 {
-                    "+" => a.Number + b.Number,
-                    "-" => a.Number - b.Number,
-                    "*" => a.Number * b.Number,
-                    _ => a.Number / b.Number,
-                });
-            }
+                    CheckArity(node, 2, name, "operator");
+                    var (a, b) = EvaluateOperands(node, depth);
+                    if (a.Type != NodeType.Number || b.Type != NodeType.Number)
+                        return node;
+                    return MacroNode.Num(name switch
+                    {
+                        "+" => a.Number + b.Number,
+                        "-" => a.Number - b.Number,
+                        "*" => a.Number * b.Number,
+                        _ => a.Number / b.Number,
+                    });
+                }
             case "not":
                 CheckArity(node, 1, name, "condition");
                 return MacroNode.Bool(!MacroTruth.IsTruthy(Evaluate(node[1], depth + 1, isNotBody: true)));

@@ -126,16 +126,16 @@ public sealed partial class ExecutionContext
             case OpCode.AppendInPlace:
             case OpCode.ConcatInPlace:
             case OpCode.PopInPlace:
-            {
-                var varRef = _code[ip + 1];
-                var index = VarRef.Index(varRef);
-                return VarRef.Kind(varRef) switch
                 {
-                    VarRefKind.Local => FunctionAt(ip).SlotSymbols[index],
-                    VarRefKind.Env => FunctionAt(ip).Captures[index],
-                    _ => index,
-                };
-            }
+                    var varRef = _code[ip + 1];
+                    var index = VarRef.Index(varRef);
+                    return VarRef.Kind(varRef) switch
+                    {
+                        VarRefKind.Local => FunctionAt(ip).SlotSymbols[index],
+                        VarRefKind.Env => FunctionAt(ip).Captures[index],
+                        _ => index,
+                    };
+                }
             default:
                 return -1;
         }
