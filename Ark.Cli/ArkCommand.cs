@@ -49,6 +49,8 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
 
         string source;
         string fileName;
+        var libraryPaths = LibraryPaths.Resolve(options.LibDir);
+        CompiledProgram program;
         if (options.Mode == CliMode.Eval)
         {
             source = options.Expression!;
@@ -62,11 +64,28 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
                 WriteText($"Can not find file '{fileName}'\n");
                 return CompileErrorExit;
             }
-            source = File.ReadAllText(fileName, Encoding.UTF8);
+            var bytes = File.ReadAllBytes(fileName);
+            if (BytecodeReader.LooksLikeBytecode(bytes))
+            {
+                if (options.Mode == CliMode.Compile)
+                {
+                    stderr.WriteLine($"'{fileName}' is already bytecode");
+                    return UsageExit;
+                }
+                try
+                {
+                    program = BytecodeReader.Read(bytes);
+                }
+                catch (BytecodeException e)
+                {
+                    WriteText($"Invalid bytecode file '{fileName}': {e.Message}\n");
+                    return CompileErrorExit;
+                }
+                return Execute(program, options, libraryPaths);
+            }
+            source = Encoding.UTF8.GetString(bytes);
         }
 
-        var libraryPaths = LibraryPaths.Resolve(options.LibDir);
-        CompiledProgram program;
         try
         {
             program = ArkCompiler.Compile(source, fileName, libraryPaths);
@@ -82,6 +101,20 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             return CompileErrorExit;
         }
 
+        if (options.Mode == CliMode.Compile)
+            return WriteBytecode(program, options.Output ?? Path.ChangeExtension(fileName, ".arkc"));
+        return Execute(program, options, libraryPaths);
+    }
+
+    private int WriteBytecode(CompiledProgram program, string path)
+    {
+        using (var file = File.Create(path))
+            BytecodeWriter.Write(program, file);
+        return 0;
+    }
+
+    private int Execute(CompiledProgram program, CliOptions options, IReadOnlyList<string> libraryPaths)
+    {
         if (GlobalInterpreterLock.Enabled && SwitchIntervalFromEnvironment() is { } interval)
             GlobalInterpreterLock.SwitchInterval = interval;
 

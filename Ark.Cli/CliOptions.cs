@@ -5,12 +5,13 @@ internal enum CliMode
 {
     Run,
     Eval,
+    Compile,
     Help,
     Version,
 }
 
 /// <summary>The parsed command line of <c>ark</c>.</summary>
-internal sealed record CliOptions(CliMode Mode, string? File, string? Expression, IReadOnlyList<string> ScriptArgs, string? LibDir)
+internal sealed record CliOptions(CliMode Mode, string? File, string? Expression, IReadOnlyList<string> ScriptArgs, string? LibDir, string? Output = null)
 {
     /// <summary>
     /// Parses <paramref name="args"/>. Options come before the script; everything after the
@@ -38,6 +39,22 @@ internal sealed record CliOptions(CliMode Mode, string? File, string? Expression
                         return (null, $"'{arg}' needs a directory");
                     libDir = args[++i];
                     break;
+                case "-c":
+                case "--compile":
+                    if (i + 1 >= args.Length)
+                        return (null, $"'{arg}' needs a file");
+                    var file = args[++i];
+                    string? output = null;
+                    for (var j = i + 1; j < args.Length; j++)
+                    {
+                        if (args[j] is "-o" or "--output" && j + 1 < args.Length)
+                            output = args[++j];
+                        else if (args[j] is "-L" or "--lib" && j + 1 < args.Length)
+                            libDir = args[++j];
+                        else
+                            return (null, $"'{args[j]}' isn't a valid argument");
+                    }
+                    return (new CliOptions(CliMode.Compile, file, null, [], libDir, output), null);
                 case "-e":
                 case "--eval":
                     if (i + 1 >= args.Length)

@@ -13,6 +13,8 @@ internal static class HelpText
         Usage:
           ark [options] FILE [ARGS...]   run FILE; ARGS are available to it as sys:args
           ark [options] -e CODE          run the ArkScript code CODE
+          ark -c FILE [-o OUT] [-L DIRS] compile FILE to bytecode (OUT, default FILE.arkc);
+                                         ark runs a bytecode file like a source file
           ark -v | --version             print the version and the build flavour
           ark -h | --help                print this help
 

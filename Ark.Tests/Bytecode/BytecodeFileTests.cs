@@ -1,0 +1,123 @@
+using System.Text;
+using Ark.Compiler;
+using Ark.Vm.Bytecode;
+using Ark.Vm.Execution;
+
+namespace Ark.Tests.Bytecode;
+
+[TestClass]
+public sealed class BytecodeFileTests
+{
+    private const string Source = """
+        (let make (fun (n) { (mut c n) (fun (&c) { (set c (+ c 1)) c }) }))
+        (let next (make 10))
+        (next)
+        (let fib (fun (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))))
+        (mut l [1 "two" 3.5])
+        (append! l (next))
+        (print (fib 15) " " l " " next)
+        """;
+
+    private static byte[] Bytes(string source)
+    {
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(ArkCompiler.Compile(source, "prog.ark"), stream);
+        return stream.ToArray();
+    }
+
+    private static string Run(CompiledProgram program)
+    {
+        var output = new MemoryStream();
+        new VirtualMachine(program, new ArkHost(output, new StringReader(""))).Run();
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    private static string Rejection(byte[] bytes) => Assert.ThrowsExactly<BytecodeException>(() => BytecodeReader.Read(bytes)).Message;
+
+    [TestMethod]
+    public void ProgramReadBackRunsTheSame() =>
+        Assert.AreEqual(TestSupport.ArkRun.Run(Source), Run(BytecodeReader.Read(Bytes(Source))));
+
+    [TestMethod]
+    public void SourceFileIsNotBytecode() =>
+        Assert.AreEqual("not an ArkSharp bytecode file (bad magic number)", Rejection(Encoding.UTF8.GetBytes("(print 1)")));
+
+    [TestMethod]
+    public void OtherVersionIsRefused()
+    {
+        var bytes = Bytes(Source);
+        bytes[8] = 99;
+        Assert.AreEqual($"bytecode version 99 is not supported (this ark reads version {BytecodeWriter.Version})", Rejection(bytes));
+    }
+
+    [TestMethod]
+    public void TruncatedFileIsRefused()
+    {
+        var bytes = Bytes(Source);
+        Assert.AreEqual("the file is truncated", Rejection(bytes[..(bytes.Length - 7)]));
+    }
+
+    [TestMethod]
+    public void EveryCorruptionOfTheCodeIsCaughtOrHarmless()
+    {
+        var original = Bytes(Source);
+        var random = new Random(7);
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            bytes[random.Next(10, bytes.Length)] = (byte)random.Next(256);
+            try
+            {
+                var program = BytecodeReader.Read(bytes);
+                Run(program);
+            }
+            catch (BytecodeException)
+            {
+            }
+            catch (ArkRuntimeError)
+            {
+            }
+        }
+    }
+
+    [TestMethod]
+    public void JumpOutsideItsFunctionIsRefused()
+    {
+        var program = ArkCompiler.Compile("(let f (fun (n) (if n 1 2)))", "p.ark");
+        var code = program.Code;
+        var jump = Array.FindIndex(code, w => Instruction.Op(w) == OpCode.JumpIfFalse);
+        code[jump] = Instruction.Make(OpCode.JumpIfFalse, 0);
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(program, stream);
+        StringAssert.Contains(Rejection(stream.ToArray()), "jump to 0 is not an instruction of this function");
+    }
+
+    [TestMethod]
+    public void UndersizedStackIsRefused()
+    {
+        var program = ArkCompiler.Compile("(let f (fun () (+ 1 (+ 2 (+ 3 4)))))", "p.ark");
+        program.Functions[1].MaxStack = 1;
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(program, stream);
+        StringAssert.Contains(Rejection(stream.ToArray()), "function 1 needs a stack of 4 but declares 1");
+    }
+
+    [TestMethod]
+    public void ArkCompilesAndRunsBytecodeFiles()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ark-bc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "p.ark"), "(print \"from bytecode \" (* 6 7))");
+            Assert.AreEqual((0, "", ""), ScriptRunner.ArkProcess.Run(folder, "", "-c", "p.ark"));
+            Assert.AreEqual((0, "from bytecode 42\n", ""), ScriptRunner.ArkProcess.Run(folder, "", "p.arkc"));
+            File.WriteAllBytes(Path.Combine(folder, "bad.arkc"), [.. "ARKSHARP"u8, 1, 0]);
+            Assert.AreEqual((255, "Invalid bytecode file 'bad.arkc': the file is truncated\n", ""), ScriptRunner.ArkProcess.Run(folder, "", "bad.arkc"));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+}
