@@ -138,4 +138,28 @@ public sealed class CliTests
         Assert.AreEqual("IndexError: 5 out of range [1] (length 1)\n\n", output);
         Assert.AreEqual("At FILE:1\n  in a future started at FILE:2\n  awaited at FILE:3\n", error);
     }
+
+    [TestMethod]
+    public void OptionsThatNeedAValue()
+    {
+        const string Hint = "Try 'ark --help' for more information.\n";
+        Assert.AreEqual((ArkCommand.UsageExit, "", "'-e' needs an expression\n" + Hint), Ark("-e"));
+        Assert.AreEqual((ArkCommand.UsageExit, "", "'--compile' needs a file\n" + Hint), Ark("--compile"));
+        Assert.AreEqual((ArkCommand.UsageExit, "", "'--frob' isn't a valid argument\n" + Hint), Ark("-c", "x.ark", "--frob"));
+    }
+
+    [TestMethod]
+    public void CompilingBytecodeAgainIsRefused()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"twice-{Guid.NewGuid():N}.arkc");
+        File.WriteAllBytes(file, [.. "ARKSHARP"u8, 1, 0]);
+        try
+        {
+            Assert.AreEqual((ArkCommand.UsageExit, "", $"'{file}' is already bytecode\n"), Ark("-c", file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
