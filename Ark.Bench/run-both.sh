@@ -12,5 +12,7 @@ for flavour in no-GIL GIL; do
   dotnet run -c Release --project Ark.Bench "${extra[@]}" -- --inProcess --filter "$filter" \
     --artifacts "results/$flavour" --exporters github "$@"
 done
+# only the csv and markdown reports are kept: the html ones repeat them
+rm -f results/*/results/*.html
 python3 Ark.Bench/compare.py results/no-GIL results/GIL > results/comparison.md
 cat results/comparison.md

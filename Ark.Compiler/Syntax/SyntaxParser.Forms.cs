@@ -167,7 +167,16 @@ internal sealed partial class SyntaxParser
         NewlineOrComment();
         Add(form, new Node(Keyword.If));
 
-        Add(form, NodeOrValue() ?? throw ErrorWithNextToken("If need a valid condition"));
+        return ConditionalBranches(form, "If need a valid condition");
+    }
+
+    /// <summary>
+    /// The rest of an <c>if</c> or <c>$if</c> once its keyword is read: the condition, the
+    /// then-branch and an optional else-branch.
+    /// </summary>
+    private Node ConditionalBranches(Node form, string missingCondition)
+    {
+        Add(form, NodeOrValue() ?? throw ErrorWithNextToken(missingCondition));
         NewlineOrComment();
         Add(form, NodeOrValue() ?? throw ErrorWithNextToken("Expected a value"));
         NewlineOrComment();

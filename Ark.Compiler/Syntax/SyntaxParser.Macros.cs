@@ -15,18 +15,7 @@ internal sealed partial class SyntaxParser
         Add(form, new Node(Keyword.If));
         NewlineOrComment();
 
-        Add(form, NodeOrValue() ?? throw ErrorWithNextToken("$if need a valid condition"));
-        NewlineOrComment();
-        Add(form, NodeOrValue() ?? throw ErrorWithNextToken("Expected a value"));
-        NewlineOrComment();
-        if (NodeOrValue() is { } otherwise)
-        {
-            Add(form, otherwise);
-            NewlineOrComment();
-        }
-
-        Place(form.Children[^1]);
-        return form;
+        return ConditionalBranches(form, "$if need a valid condition");
     }
 
     /// <summary>A macro's parameter list: distinct names, optionally ending with <c>...rest</c>.</summary>

@@ -18,10 +18,6 @@ public sealed class ArkHost
         Input = input;
     }
 
-    /// <summary>A host over the process's standard input and output.</summary>
-    public static ArkHost Console() =>
-        new(new BufferedStream(System.Console.OpenStandardOutput(), 1 << 16), new StreamReader(System.Console.OpenStandardInput(), new UTF8Encoding(false)));
-
     /// <summary>Where <c>print</c> and <c>puts</c> write; UTF-8 bytes.</summary>
     public Stream Output { get; }
 

@@ -27,9 +27,6 @@ public sealed partial class ExecutionContext
             case OpCode.Nop:
                 break;
 
-            case OpCode.LoadConst:
-                stack[sp++] = _program.Constants[operand];
-                break;
 
             case OpCode.LoadLocal:
                 {

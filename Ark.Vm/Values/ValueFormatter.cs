@@ -8,16 +8,13 @@ namespace Ark.Vm.Values;
 public static class ValueFormatter
 {
     /// <summary>The text of a value; strings are not quoted at top level.</summary>
-    public static string Format(Value value)
+    public static string Format(Value value) => value.Obj switch
     {
-        if (value.IsNumber)
-            return FormatNumber(value.Num);
-        if (value.Obj is ArkString s)
-            return s.ToString();
-        var sb = new StringBuilder();
-        Append(sb, value);
-        return sb.ToString();
-    }
+        null => FormatNumber(value.Num),
+        ArkString s => s.ToString(),
+        ArkList or Closure => Encoding.UTF8.GetString(FormatUtf8(value)),
+        var o => Scalar(o),
+    };
 
     /// <summary>
     /// The UTF-8 text of a value, as <c>print</c> writes it: strings, including those inside
@@ -73,68 +70,28 @@ public static class ValueFormatter
                 }
                 buffer.Write(")"u8);
                 break;
+            case null:
+                buffer.Write(Encoding.UTF8.GetBytes(FormatNumber(value.Num)));
+                break;
             default:
-                buffer.Write(Encoding.UTF8.GetBytes(Format(value)));
+                buffer.Write(Encoding.UTF8.GetBytes(Scalar(value.Obj)));
                 break;
         }
     }
 
-    /// <summary>Appends the text of a value.</summary>
-    public static void Append(StringBuilder sb, Value value)
+    /// <summary>The text of a value that holds no other values.</summary>
+    private static string Scalar(ArkObject o) => o switch
     {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        var o = value.Obj;
-        if (o is null)
+        NativeFunction => "CProcedure",
+        _ => o.Kind switch
         {
-            sb.Append(FormatNumber(value.Num));
-            return;
-        }
-        switch (o)
-        {
-            case ArkString s:
-                sb.Append(s.ToString());
-                break;
-            case ArkList list:
-                sb.Append('[');
-                var items = list.Items;
-                for (var i = 0; i < items.Length; i++)
-                {
-                    if (i > 0)
-                        sb.Append(' ');
-                    if (items[i].Obj is ArkString inner)
-                        sb.Append('"').Append(inner.ToString()).Append('"');
-                    else
-                        Append(sb, items[i]);
-                }
-                sb.Append(']');
-                break;
-            case Closure c:
-                sb.Append('(');
-                var env = c.Env;
-                for (var i = 0; i < env.Values.Length; i++)
-                {
-                    if (i > 0)
-                        sb.Append(' ');
-                    sb.Append('.').Append(env.Names[i]).Append('=');
-                    Append(sb, env.Values[i]);
-                }
-                sb.Append(')');
-                break;
-            case NativeFunction:
-                sb.Append("CProcedure");
-                break;
-            default:
-                sb.Append(o.Kind switch
-                {
-                    ValueKind.Nil => "nil",
-                    ValueKind.True => "true",
-                    ValueKind.False => "false",
-                    ValueKind.Undefined => "undefined",
-                    _ => o.ToString(),
-                });
-                break;
-        }
-    }
+            ValueKind.Nil => "nil",
+            ValueKind.True => "true",
+            ValueKind.False => "false",
+            ValueKind.Undefined => "undefined",
+            _ => o.ToString() ?? "",
+        },
+    };
 
     /// <summary>
     /// Formats a number as the {fmt} library's default does: the shortest text that reads back
