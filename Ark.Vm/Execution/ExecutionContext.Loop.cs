@@ -239,6 +239,30 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Call:
                     {
+                        // The common case inline: a plain function, the right number of
+                        // arguments, no locals visible to callees, room on both stacks.
+                        if (stack[sp - 1].Obj is FunctionProto proto && proto.Arity == operand && proto.DynamicSlots.Length == 0
+                            && code[ip] >= 0 && _frameCount < _frames.Length && sp + proto.FrameSize <= stack.Length
+                            && sp - _localsTotal + 2 * _frameCount < MaxStackDepth)
+                        {
+                            var newFp = sp - 1 - operand;
+                            for (var i = newFp; i < sp - 1; i++)
+                                stack[i].MarkShared();
+                            sp = newFp + proto.LocalCount;
+                            for (var i = newFp + operand; i < sp; i++)
+                                stack[i] = Value.Unbound;
+                            _localsTotal += proto.LocalCount;
+                            ref var frame = ref _frames[_frameCount++];
+                            frame.Proto = proto;
+                            frame.Fp = newFp;
+                            frame.ReturnIp = ip + 1;
+                            frame.CallIp = ip - 1;
+                            frame.Env = null;
+                            frame.NameSymbol = code[ip];
+                            fp = newFp;
+                            ip = proto.EntryIp;
+                            break;
+                        }
                         _ip = ip - 1;
                         _sp = sp;
 #if ARK_GIL
@@ -298,6 +322,18 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Ret:
                     {
+                        ref var frame = ref _frames[_frameCount - 1];
+                        if (frame.Env is null && frame.Proto.DynamicSlots.Length == 0 && _frameCount - 1 != stopDepth)
+                        {
+                            var result = stack[sp - 1];
+                            _localsTotal -= frame.Proto.LocalCount;
+                            sp = frame.Fp;
+                            Store(stack, sp++, result);
+                            ip = frame.ReturnIp;
+                            _frameCount--;
+                            fp = _frames[_frameCount - 1].Fp;
+                            break;
+                        }
                         PopFrame(stack[sp - 1]);
                         if (_frameCount == stopDepth)
                         {

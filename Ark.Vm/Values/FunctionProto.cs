@@ -12,6 +12,7 @@ public sealed class FunctionProto : ArkObject
         Page = page;
         Arity = arity;
         LocalCount = localCount;
+        FrameSize = localCount;
     }
 
     /// <summary>The page number, as the reference numbers functions (printed as <c>Function @ N</c>).</summary>
@@ -27,7 +28,20 @@ public sealed class FunctionProto : ArkObject
     public int EntryIp { get; set; }
 
     /// <summary>The deepest the operand stack gets above the locals while this function runs.</summary>
-    public int MaxStack { get; set; }
+    public int MaxStack
+    {
+        get => _maxStack;
+        set
+        {
+            _maxStack = value;
+            FrameSize = LocalCount + value;
+        }
+    }
+
+    /// <summary>The value-stack room a call needs: its locals plus its deepest operand stack.</summary>
+    internal int FrameSize { get; private set; }
+
+    private int _maxStack;
 
     /// <summary>The symbol id bound to each local slot.</summary>
     public int[] SlotSymbols { get; set; } = [];
