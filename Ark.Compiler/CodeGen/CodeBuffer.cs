@@ -15,6 +15,11 @@ internal sealed class CodeBuffer
     private (int File, int Line, int Column) _position;
     private int _labelAt = -1;
     private bool _lastWasOperand;
+    // where the last two instructions start, and the last number constant loaded: what the
+    // constant-operand fusions look back at
+    private int _lastAt = -1;
+    private int _previousAt = -1;
+    private int _numberLoadAt = -1;
 
     public int Depth { get; set; }
 
@@ -42,16 +47,54 @@ internal sealed class CodeBuffer
     {
         if (operand is < 0 or > Instruction.MaxOperand)
             throw new InvalidOperationException($"operand {operand} of {op} does not fit in an instruction");
+        if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && TryFuseNumberOperand(op))
+        {
+            Adjust(stackDelta);
+            return _code.Count - 1;
+        }
         _code.Add(Instruction.Make(op, operand));
         _positions.Add(_position);
         _lastWasOperand = false;
+        _previousAt = _lastAt;
+        _lastAt = _code.Count - 1;
         Adjust(stackDelta);
         return _code.Count - 1;
+    }
+
+    /// <summary>Loads a number constant, which a following arithmetic or comparison can take as its operand.</summary>
+    public void EmitNumberConstant(int constant)
+    {
+        Emit(OpCode.LoadConst, constant, 1);
+        _numberLoadAt = _code.Count - 1;
+    }
+
+    /// <summary>True when the instruction at <paramref name="at"/> loads a number and nothing jumps past it.</summary>
+    private bool IsFusableNumberLoad(int at) =>
+        at >= 0 && at == _numberLoadAt && _labelAt != _code.Count && !_lastWasOperand
+        && Instruction.Op(_code[at]) == OpCode.LoadConst;
+
+    /// <summary><c>LoadConst k</c> then <c>Add</c> becomes <c>AddConst k</c>: one dispatch instead of two.</summary>
+    private bool TryFuseNumberOperand(OpCode op)
+    {
+        if (_lastAt != _code.Count - 1 || !IsFusableNumberLoad(_lastAt))
+            return false;
+        var fused = op switch
+        {
+            OpCode.Add => OpCode.AddConst,
+            OpCode.Sub => OpCode.SubConst,
+            _ => OpCode.MulConst,
+        };
+        _code[^1] = Instruction.Make(fused, Instruction.Operand(_code[^1]));
+        // errors point at the operation, not at its constant
+        _positions[^1] = _position;
+        _numberLoadAt = -1;
+        return true;
     }
 
     /// <summary>Emits a raw operand word that follows an instruction.</summary>
     public void EmitWord(int word)
     {
+        _numberLoadAt = -1;
         _code.Add(word);
         _positions.Add(_position);
         _lastWasOperand = true;
@@ -62,6 +105,20 @@ internal sealed class CodeBuffer
     {
         if (op == OpCode.JumpIfFalse && TryFuseComparison(out var fused))
         {
+            if (_previousAt == _code.Count - 2 && IsFusableNumberLoad(_previousAt) && _labelAt != _code.Count - 1)
+            {
+                // LoadConst k, Lt, JumpIfFalse: the compare-with-a-constant jump, k in the next word
+                var constant = Instruction.Operand(_code[^2]);
+                _code[^2] = Instruction.Make(ConstantForm(fused));
+                _code[^1] = constant;
+                _positions[^2] = _positions[^1];
+                _lastAt = _code.Count - 2;
+                _previousAt = -1;
+                _numberLoadAt = -1;
+                Adjust(-1);
+                JumpOperands.Add(_code.Count - 2);
+                return _code.Count - 2;
+            }
             _code[^1] = Instruction.Make(fused);
             Adjust(-1);
             JumpOperands.Add(_code.Count - 1);
@@ -93,6 +150,16 @@ internal sealed class CodeBuffer
         };
         return fused != OpCode.Nop;
     }
+
+    private static OpCode ConstantForm(OpCode compareJump) => compareJump switch
+    {
+        OpCode.LtJump => OpCode.LtConstJump,
+        OpCode.GtJump => OpCode.GtConstJump,
+        OpCode.LeJump => OpCode.LeConstJump,
+        OpCode.GeJump => OpCode.GeConstJump,
+        OpCode.EqJump => OpCode.EqConstJump,
+        _ => OpCode.NeqConstJump,
+    };
 
     public void EmitJumpTo(OpCode op, int target, int stackDelta)
     {

@@ -69,7 +69,7 @@ internal sealed partial class CodeGenerator
                 break;
             case NodeType.Number:
                 if (wantValue)
-                    u.Code.Emit(OpCode.LoadConst, _constants.Add(x.Number), 1);
+                    u.Code.EmitNumberConstant(_constants.Add(x.Number));
                 break;
             case NodeType.List:
                 CompileList(x, u, wantValue, tail);

@@ -93,9 +93,20 @@ public sealed class BytecodeFileTests
     }
 
     [TestMethod]
+    public void ConstantOperandThatIsNotANumberIsRefused()
+    {
+        var program = ArkCompiler.Compile("(let f (fun (n) (- n 2)))", "p.ark");
+        var sub = Array.FindIndex(program.Code, w => Instruction.Op(w) == OpCode.SubConst);
+        program.Constants[Instruction.Operand(program.Code[sub])] = new Ark.Vm.Values.Value(Ark.Vm.Values.ArkString.From("2"));
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(program, stream);
+        StringAssert.Contains(Rejection(stream.ToArray()), "is not a number");
+    }
+
+    [TestMethod]
     public void UndersizedStackIsRefused()
     {
-        var program = ArkCompiler.Compile("(let f (fun () (+ 1 (+ 2 (+ 3 4)))))", "p.ark");
+        var program = ArkCompiler.Compile("(let f (fun (a b c d) (+ a (+ b (+ c d)))))", "p.ark");
         program.Functions[1].MaxStack = 1;
         var stream = new MemoryStream();
         BytecodeWriter.Write(program, stream);
@@ -112,7 +123,7 @@ public sealed class BytecodeFileTests
             File.WriteAllText(Path.Combine(folder, "p.ark"), "(print \"from bytecode \" (* 6 7))");
             Assert.AreEqual((0, "", ""), ScriptRunner.ArkProcess.Run(folder, "", "-c", "p.ark"));
             Assert.AreEqual((0, "from bytecode 42\n", ""), ScriptRunner.ArkProcess.Run(folder, "", "p.arkc"));
-            File.WriteAllBytes(Path.Combine(folder, "bad.arkc"), [.. "ARKSHARP"u8, 1, 0]);
+            File.WriteAllBytes(Path.Combine(folder, "bad.arkc"), [.. "ARKSHARP"u8, (byte)BytecodeWriter.Version, 0]);
             Assert.AreEqual((255, "Invalid bytecode file 'bad.arkc': the file is truncated\n", ""), ScriptRunner.ArkProcess.Run(folder, "", "bad.arkc"));
         }
         finally

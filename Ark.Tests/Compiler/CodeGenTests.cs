@@ -43,7 +43,38 @@ public sealed class CodeGenTests
 
     [TestMethod]
     public void ComparisonBeforeABranchIsFused() =>
-        CollectionAssert.Contains(Ops(Compile("(let f (fun (n) (if (< n 2) n 0)))"), 1), OpCode.LtJump);
+        CollectionAssert.Contains(Ops(Compile("(let f (fun (n m) (if (< n m) n 0)))"), 1), OpCode.LtJump);
+
+    [TestMethod]
+    public void ComparisonWithANumberBeforeABranchTakesTheNumberAsOperand()
+    {
+        var ops = Ops(Compile("(let f (fun (n) (if (< n 2) n 0)))"), 1);
+        CollectionAssert.Contains(ops, OpCode.LtConstJump);
+        CollectionAssert.DoesNotContain(ops, OpCode.LtJump);
+    }
+
+    [TestMethod]
+    public void ArithmeticWithANumberTakesTheNumberAsOperand() =>
+        CollectionAssert.AreEqual(
+            new[] { OpCode.LoadLocal, OpCode.SubConst, OpCode.MulConst, OpCode.AddConst, OpCode.Ret },
+            Ops(Compile("(let f (fun (n) (+ (* (- n 2) 3) 0.5)))"), 1));
+
+    [TestMethod]
+    public void StringConstantsAreNotFused() =>
+        CollectionAssert.AreEqual(
+            new[] { OpCode.LoadLocal, OpCode.LoadConst, OpCode.Add, OpCode.Ret },
+            Ops(Compile("(let f (fun (s) (+ s \"!\")))"), 1));
+
+    [TestMethod]
+    public void ConstantThatIsAJumpTargetIsNotFused()
+    {
+        // the constant is where the else branch of the inner if lands: the addition must stay separate
+        var ops = Ops(Compile("(let f (fun (a) (+ (if a 1 2) 3)))"), 1);
+        CollectionAssert.Contains(ops, OpCode.AddConst);
+        var constantJumpTarget = Ops(Compile("(let f (fun (a) (- a (if a 1 2))))"), 1);
+        CollectionAssert.Contains(constantJumpTarget, OpCode.Sub);
+        CollectionAssert.DoesNotContain(constantJumpTarget, OpCode.SubConst);
+    }
 
     [TestMethod]
     public void ComparisonThatIsAJumpTargetIsNotFused()

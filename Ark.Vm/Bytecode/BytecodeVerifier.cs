@@ -125,6 +125,13 @@ internal static class BytecodeVerifier
                 case OpCode.LtJump or OpCode.GtJump or OpCode.LeJump or OpCode.GeJump or OpCode.EqJump or OpCode.NeqJump:
                     var compared = Jump(operand);
                     return (2, 0, d => [(compared, d), .. fallThrough(d)]);
+                case OpCode.AddConst or OpCode.SubConst or OpCode.MulConst:
+                    NumberConstant(ip, operand);
+                    return (1, 1, fallThrough);
+                case >= OpCode.LtConstJump and <= OpCode.NeqConstJump:
+                    NumberConstant(ip, Extra(0));
+                    var comparedToConstant = Jump(operand);
+                    return (1, 0, d => [(comparedToConstant, d), .. fallThrough(d)]);
                 case OpCode.JumpIfFalseOrPop or OpCode.JumpIfTrueOrPop:
                     var kept = Jump(operand);
                     return (1, 0, d => [(kept, d + 1), .. fallThrough(d)]);
@@ -185,6 +192,14 @@ internal static class BytecodeVerifier
                     // the remaining operators take two operands and leave one result
                     return (2, 1, fallThrough);
             }
+        }
+
+        /// <summary>The fast paths of the constant-operand instructions take their constant to be a number.</summary>
+        private void NumberConstant(int ip, int index)
+        {
+            Check(ip, index, program.Constants.Length, "constant");
+            if (program.Constants[index].Obj is not null)
+                throw Fail(ip, $"constant {index} is not a number");
         }
 
         private void Variable(int ip, OpCode op, int operand)

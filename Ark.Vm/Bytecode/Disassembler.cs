@@ -11,6 +11,7 @@ public static class Disassembler
     {
         OpCode.Call or OpCode.CallBuiltin or OpCode.GetField or OpCode.GetFieldForCall
             or OpCode.AppendInPlace or OpCode.ConcatInPlace or OpCode.PopInPlace => 1,
+        _ when Instruction.IsConstJump(op) => 1,
         OpCode.TailCall => operand,
         _ => 0,
     };
@@ -47,7 +48,8 @@ public static class Disassembler
         string Symbol(int id) => id >= 0 && id < program.Symbols.Length ? program.Symbols[id] : "?";
         return op switch
         {
-            OpCode.LoadConst when operand < program.Constants.Length => $"{operand} ({Show(program.Constants[operand])})",
+            OpCode.LoadConst or OpCode.AddConst or OpCode.SubConst or OpCode.MulConst when operand < program.Constants.Length
+                => $"{operand} ({Show(program.Constants[operand])})",
             OpCode.LoadDyn or OpCode.LoadGlobal or OpCode.SetDyn or OpCode.SetGlobal or OpCode.DelDyn or OpCode.Capture
                 or OpCode.GetField or OpCode.GetFieldForCall => $"{operand} ({Symbol(operand & ~Instruction.FreshStore)})",
             OpCode.StoreGlobal => $"{operand} ({Symbol(operand & ~Instruction.FreshStore)})",

@@ -158,6 +158,25 @@ public enum OpCode : byte
     HasField,
     /// <summary>( v -- not v )</summary>
     Not,
+
+    /// <summary>( a -- a+constants[k] ) an <see cref="Add"/> whose second operand is a constant.</summary>
+    AddConst,
+    /// <summary>( a -- a-constants[k] ) a <see cref="Sub"/> whose second operand is a constant.</summary>
+    SubConst,
+    /// <summary>( a -- a*constants[k] ) a <see cref="Mul"/> whose second operand is a constant.</summary>
+    MulConst,
+    /// <summary>( a -- ) jumps unless a &lt; constants[k]; the next word is k. <see cref="LtJump"/> with a constant.</summary>
+    LtConstJump,
+    /// <summary>( a -- ) jumps unless a &gt; constants[k]; the next word is k.</summary>
+    GtConstJump,
+    /// <summary>( a -- ) jumps unless a &lt;= constants[k]; the next word is k.</summary>
+    LeConstJump,
+    /// <summary>( a -- ) jumps unless a &gt;= constants[k]; the next word is k.</summary>
+    GeConstJump,
+    /// <summary>( a -- ) jumps unless a = constants[k]; the next word is k.</summary>
+    EqConstJump,
+    /// <summary>( a -- ) jumps unless a != constants[k]; the next word is k.</summary>
+    NeqConstJump,
 }
 
 /// <summary>Packing of instruction words.</summary>
@@ -180,6 +199,24 @@ public static class Instruction
 
     /// <summary>The operand of a word.</summary>
     public static int Operand(int word) => (int)((uint)word >> 8);
+
+    /// <summary>True for the compare-and-jump instructions whose right operand is a constant.</summary>
+    public static bool IsConstJump(OpCode op) => op is >= OpCode.LtConstJump and <= OpCode.NeqConstJump;
+
+    /// <summary>The instruction a constant-operand instruction stands for once its constant is pushed.</summary>
+    public static OpCode WithoutConst(OpCode op) => op switch
+    {
+        OpCode.AddConst => OpCode.Add,
+        OpCode.SubConst => OpCode.Sub,
+        OpCode.MulConst => OpCode.Mul,
+        OpCode.LtConstJump => OpCode.LtJump,
+        OpCode.GtConstJump => OpCode.GtJump,
+        OpCode.LeConstJump => OpCode.LeJump,
+        OpCode.GeConstJump => OpCode.GeJump,
+        OpCode.EqConstJump => OpCode.EqJump,
+        OpCode.NeqConstJump => OpCode.NeqJump,
+        _ => op,
+    };
 }
 
 /// <summary>Where an in-place list operation finds its variable, packed in one word.</summary>

@@ -151,6 +151,95 @@ public sealed partial class ExecutionContext
                         break;
                     }
 
+                case OpCode.LtConstJump:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        sp--;
+                        ip = a.Num < constants[code[ip]].Num ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.GtConstJump:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        sp--;
+                        // the reference's a > b is (a != b and not a < b), true for NaN
+                        var b = constants[code[ip]].Num;
+                        ip = a.Num != b && !(a.Num < b) ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.LeConstJump:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        sp--;
+                        ip = a.Num <= constants[code[ip]].Num ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.GeConstJump:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        sp--;
+                        ip = !(a.Num < constants[code[ip]].Num) ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.EqConstJump:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        sp--;
+                        ip = a.Num == constants[code[ip]].Num ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.NeqConstJump:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        sp--;
+                        ip = a.Num != constants[code[ip]].Num ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.AddConst:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num + constants[operand].Num);
+                        break;
+                    }
+
+                case OpCode.SubConst:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num - constants[operand].Num);
+                        break;
+                    }
+
+                case OpCode.MulConst:
+                    {
+                        ref var a = ref stack[sp - 1];
+                        if (a.Obj is not null)
+                            goto default;
+                        a = new Value(a.Num * constants[operand].Num);
+                        break;
+                    }
+
                 case OpCode.EqJump:
                     {
                         ref var a = ref stack[sp - 2];
@@ -239,6 +328,10 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Call:
                     {
+#if ARK_GIL
+                        if (GlobalInterpreterLock.SwitchRequested)
+                            GlobalInterpreterLock.Yield();
+#endif
                         // The common case inline: a plain function, the right number of
                         // arguments, no locals visible to callees, room on both stacks.
                         if (stack[sp - 1].Obj is FunctionProto proto && proto.Arity == operand && proto.DynamicSlots.Length == 0
@@ -265,10 +358,6 @@ public sealed partial class ExecutionContext
                         }
                         _ip = ip - 1;
                         _sp = sp;
-#if ARK_GIL
-                        if (GlobalInterpreterLock.SwitchRequested)
-                            GlobalInterpreterLock.Yield();
-#endif
                         if (EnterCall(stack[sp - 1], operand, code[ip], ip + 1, ip - 1))
                         {
                             ip = _ip;
@@ -298,6 +387,11 @@ public sealed partial class ExecutionContext
 
                 case OpCode.TailCall:
                     {
+#if ARK_GIL
+                        // a tail call loops back like a backward jump: the lock is handed over here too
+                        if (GlobalInterpreterLock.SwitchRequested)
+                            GlobalInterpreterLock.Yield();
+#endif
                         var proto = _frames[_frameCount - 1].Proto;
                         if (operand != proto.Arity)
                             goto default;

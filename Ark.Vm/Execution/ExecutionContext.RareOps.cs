@@ -22,6 +22,17 @@ public sealed partial class ExecutionContext
         var at = _ip;
         _ip++;
 
+        if (op is >= OpCode.AddConst and <= OpCode.NeqConstJump)
+        {
+            // a slow path of a constant-operand instruction: push the constant and run the
+            // instruction it was fused from, so errors are exactly that instruction's
+            EnsureStack(1);
+            stack = _stack;
+            var constant = Instruction.IsConstJump(op) ? _code[_ip++] : operand;
+            stack[sp++] = _program.Constants[constant];
+            op = Instruction.WithoutConst(op);
+        }
+
         switch (op)
         {
             case OpCode.Nop:
