@@ -11,7 +11,10 @@ namespace Ark.Compiler.CodeGen;
 internal sealed class CodeBuffer
 {
     private readonly List<int> _code = [];
-    private readonly List<(int File, int Line, int Column)> _positions = [];
+    // three int lists rather than a list of tuples: List<int> comes precompiled with the framework
+    private readonly List<int> _files = [];
+    private readonly List<int> _lines = [];
+    private readonly List<int> _columns = [];
     private (int File, int Line, int Column) _position;
     private int _labelAt = -1;
     private bool _lastWasOperand;
@@ -29,7 +32,22 @@ internal sealed class CodeBuffer
 
     public IReadOnlyList<int> Code => _code;
 
-    public IReadOnlyList<(int File, int Line, int Column)> Positions => _positions;
+    /// <summary>The source position of the word at <paramref name="index"/>.</summary>
+    public (int File, int Line, int Column) PositionOf(int index) => (_files[index], _lines[index], _columns[index]);
+
+    private void AddPosition((int File, int Line, int Column) position)
+    {
+        _files.Add(position.File);
+        _lines.Add(position.Line);
+        _columns.Add(position.Column);
+    }
+
+    private void SetPosition(int index, (int File, int Line, int Column) position)
+    {
+        _files[index] = position.File;
+        _lines[index] = position.Line;
+        _columns[index] = position.Column;
+    }
 
     /// <summary>Offsets of words that hold jump targets, to relocate them at link time.</summary>
     public List<int> JumpOperands { get; } = [];
@@ -53,7 +71,7 @@ internal sealed class CodeBuffer
             return _code.Count - 1;
         }
         _code.Add(Instruction.Make(op, operand));
-        _positions.Add(_position);
+        AddPosition(_position);
         _lastWasOperand = false;
         _previousAt = _lastAt;
         _lastAt = _code.Count - 1;
@@ -86,7 +104,7 @@ internal sealed class CodeBuffer
         };
         _code[^1] = Instruction.Make(fused, Instruction.Operand(_code[^1]));
         // errors point at the operation, not at its constant
-        _positions[^1] = _position;
+        SetPosition(_code.Count - 1, _position);
         _numberLoadAt = -1;
         return true;
     }
@@ -96,7 +114,7 @@ internal sealed class CodeBuffer
     {
         _numberLoadAt = -1;
         _code.Add(word);
-        _positions.Add(_position);
+        AddPosition(_position);
         _lastWasOperand = true;
     }
 
@@ -111,7 +129,7 @@ internal sealed class CodeBuffer
                 var constant = Instruction.Operand(_code[^2]);
                 _code[^2] = Instruction.Make(ConstantForm(fused));
                 _code[^1] = constant;
-                _positions[^2] = _positions[^1];
+                SetPosition(_code.Count - 2, PositionOf(_code.Count - 1));
                 _lastAt = _code.Count - 2;
                 _previousAt = -1;
                 _numberLoadAt = -1;

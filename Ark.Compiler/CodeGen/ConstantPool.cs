@@ -3,9 +3,14 @@ using Ark.Vm.Values;
 namespace Ark.Compiler.CodeGen;
 
 /// <summary>The constants table, with equal numbers and strings stored once.</summary>
+/// <remarks>
+/// Framework generics over our own structs (<c>List&lt;Value&gt;</c>) can't be precompiled
+/// ReadyToRun and cost JIT time at every start-up, so the table is a plain array.
+/// </remarks>
 internal sealed class ConstantPool
 {
-    private readonly List<Value> _values = [];
+    private Value[] _values = new Value[16];
+    private int _count;
     private readonly Dictionary<long, int> _numbers = [];
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
 
@@ -19,8 +24,7 @@ internal sealed class ConstantPool
         var bits = number == 0 ? 0L : BitConverter.DoubleToInt64Bits(number);
         if (!_numbers.TryGetValue(bits, out var index))
         {
-            index = _values.Count;
-            _values.Add(new Value(NumberLiteral.AsStored(number)));
+            index = Append(new Value(NumberLiteral.AsStored(number)));
             _numbers[bits] = index;
         }
         return index;
@@ -30,18 +34,30 @@ internal sealed class ConstantPool
     {
         if (!_strings.TryGetValue(text, out var index))
         {
-            index = _values.Count;
-            _values.Add(Value.String(text));
+            index = Append(Value.String(text));
             _strings[text] = index;
         }
         return index;
     }
 
-    public int Add(FunctionProto function)
+    public int Add(FunctionProto function) => Append(new Value(function));
+
+    public Value[] ToArray()
     {
-        _values.Add(new Value(function));
-        return _values.Count - 1;
+        var values = new Value[_count];
+        Array.Copy(_values, values, _count);
+        return values;
     }
 
-    public Value[] ToArray() => [.. _values];
+    private int Append(Value value)
+    {
+        if (_count == _values.Length)
+        {
+            var larger = new Value[_count * 2];
+            Array.Copy(_values, larger, _count);
+            _values = larger;
+        }
+        _values[_count] = value;
+        return _count++;
+    }
 }

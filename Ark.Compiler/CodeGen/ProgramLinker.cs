@@ -12,7 +12,10 @@ internal static class ProgramLinker
 {
     public static CompiledProgram Link(List<FunctionUnit> units, Value[] constants, string[] symbols, HashSet<int> dynamicSymbols, HashSet<int> globalsReadByFunctions, List<string> files)
     {
-        var total = units.Sum(u => u.Code.Count);
+        // loops rather than LINQ here: LINQ over these types is jitted at every start-up
+        var total = 0;
+        foreach (var unit in units)
+            total += unit.Code.Count;
         var code = new int[total];
         var fileIds = new int[total];
         var lines = new int[total];
@@ -31,7 +34,7 @@ internal static class ProgramLinker
             for (var i = 0; i < buffer.Count; i++)
             {
                 code[offset + i] = buffer.Code[i];
-                (fileIds[offset + i], lines[offset + i], columns[offset + i]) = buffer.Positions[i];
+                (fileIds[offset + i], lines[offset + i], columns[offset + i]) = buffer.PositionOf(i);
             }
             foreach (var at in buffer.JumpOperands)
             {
@@ -42,11 +45,31 @@ internal static class ProgramLinker
             var proto = unit.Proto;
             proto.EntryIp = offset;
             proto.MaxStack = buffer.MaxDepth + 1;
-            proto.DynamicSlots = [.. Enumerable.Range(0, proto.SlotSymbols.Length).Where(s => dynamic[proto.SlotSymbols[s]])];
+            var dynamicSlots = new List<int>();
+            for (var slot = 0; slot < proto.SlotSymbols.Length; slot++)
+            {
+                if (dynamic[proto.SlotSymbols[slot]])
+                    dynamicSlots.Add(slot);
+            }
+            proto.DynamicSlots = dynamicSlots.ToArray();
             offset += buffer.Count;
         }
 
-        var functions = units.Select(u => u.Proto).OrderBy(p => p.Page).ToArray();
+        var functions = InPageOrder(units);
         return new CompiledProgram(code, constants, symbols, dynamic, readByFunctions, functions, new SourceMap([.. files], fileIds, lines, columns));
+    }
+
+    /// <summary>The functions ordered by page; pages are normally exactly 0..n-1, which needs no sort.</summary>
+    private static FunctionProto[] InPageOrder(List<FunctionUnit> units)
+    {
+        var functions = new FunctionProto[units.Count];
+        foreach (var unit in units)
+        {
+            var page = unit.Proto.Page;
+            if (page < 0 || page >= functions.Length || functions[page] is not null)
+                return [.. units.Select(u => u.Proto).OrderBy(p => p.Page)];
+            functions[page] = unit.Proto;
+        }
+        return functions;
     }
 }

@@ -20,7 +20,10 @@ internal sealed class SourceCursor
 {
     private readonly byte[] _source;
     private readonly int[] _lineBreaks; // every '\n' offset in the source, ascending
-    private readonly List<(int Offset, int Line)> _seenBreaks = []; // the newlines read so far, with the line they started
+    // the newlines read so far, with the line each started, as two int lists: List<int> comes
+    // precompiled with the framework, a list of tuples would be jitted at every start-up
+    private readonly List<int> _seenBreakOffsets = [];
+    private readonly List<int> _seenBreakLines = [];
     private int _offset;
     private int _nextOffset;
     private int _codepoint;
@@ -103,11 +106,10 @@ internal sealed class SourceCursor
 
         // The line comes from the first newline seen after the *next* character, if any.
         int seen = FirstSeenBreakAfter(_nextOffset);
-        if (seen < _seenBreaks.Count)
-            _line = _seenBreaks[seen].Line - 1;
+        if (seen < _seenBreakOffsets.Count)
+            _line = _seenBreakLines[seen] - 1;
 
-        int previous = Array.BinarySearch(_lineBreaks, offset);
-        previous = previous >= 0 ? previous - 1 : ~previous - 1;
+        int previous = LineBreaksBefore(offset) - 1;
         _column = previous >= 0 ? offset - _lineBreaks[previous] + 1 : offset + 1;
     }
 
@@ -133,11 +135,11 @@ internal sealed class SourceCursor
 
     private int FirstSeenBreakAfter(int offset)
     {
-        int low = 0, high = _seenBreaks.Count;
+        int low = 0, high = _seenBreakOffsets.Count;
         while (low < high)
         {
             int middle = (low + high) / 2;
-            if (_seenBreaks[middle].Offset > offset)
+            if (_seenBreakOffsets[middle] > offset)
                 high = middle;
             else
                 low = middle + 1;
@@ -148,12 +150,28 @@ internal sealed class SourceCursor
     private void RememberBreak(int offset, int line)
     {
         int index = FirstSeenBreakAfter(offset);
-        if (index > 0 && _seenBreaks[index - 1].Offset == offset)
+        if (index > 0 && _seenBreakOffsets[index - 1] == offset)
             return;
         // Reading is sequential from the start, so a newline before the first one seen can not occur.
-        if (index == 0 && _seenBreaks.Count > 0)
+        if (index == 0 && _seenBreakOffsets.Count > 0)
             return;
-        _seenBreaks.Insert(index, (offset, line));
+        _seenBreakOffsets.Insert(index, offset);
+        _seenBreakLines.Insert(index, line);
+    }
+
+    /// <summary>How many newlines of the source come strictly before byte <paramref name="offset"/>.</summary>
+    private int LineBreaksBefore(int offset)
+    {
+        int low = 0, high = _lineBreaks.Length;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (_lineBreaks[middle] < offset)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 
     /// <summary>

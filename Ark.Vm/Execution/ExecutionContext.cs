@@ -46,7 +46,9 @@ public sealed partial class ExecutionContext
         if (globals is null)
         {
             globals = new Value[_program.Symbols.Length];
-            Array.Fill(globals, Value.Unbound);
+            // a loop, not Array.Fill: that generic over Value would be jitted at every start-up
+            for (var i = 0; i < globals.Length; i++)
+                globals[i] = Value.Unbound;
         }
         _globals = globals;
         // most contexts never bind a name that functions read freely: share zeros until one does
