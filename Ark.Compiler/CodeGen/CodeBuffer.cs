@@ -70,6 +70,11 @@ internal sealed class CodeBuffer
             Adjust(stackDelta);
             return _code.Count - 1;
         }
+        if (op is OpCode.SetLocal or OpCode.SetGlobal && TryFuseStep(op, operand))
+        {
+            Adjust(stackDelta);
+            return _code.Count - 1;
+        }
         _code.Add(Instruction.Make(op, operand));
         AddPosition(_position);
         _lastWasOperand = false;
@@ -90,6 +95,42 @@ internal sealed class CodeBuffer
     private bool IsFusableNumberLoad(int at) =>
         at >= 0 && at == _numberLoadAt && _labelAt != _code.Count && !_lastWasOperand
         && Instruction.Op(_code[at]) == OpCode.LoadConst;
+
+    /// <summary>
+    /// <c>LoadLocal x, Increment, SetLocal x</c> (what <c>(set x (+ x 1))</c> compiles to) becomes
+    /// <c>IncrementLocal x</c>; the same for globals and for decrements.
+    /// </summary>
+    private bool TryFuseStep(OpCode set, int operand)
+    {
+        if (_code.Count < 2 || _lastAt != _code.Count - 1 || _previousAt != _code.Count - 2 || _lastWasOperand
+            || _labelAt == _code.Count || _labelAt == _code.Count - 1)
+            return false;
+        var load = set == OpCode.SetLocal ? OpCode.LoadLocal : OpCode.LoadGlobal;
+        if (Instruction.Op(_code[^2]) != load || Instruction.Operand(_code[^2]) != operand)
+            return false;
+        var step = Instruction.Op(_code[^1]);
+        if (step is not (OpCode.Increment or OpCode.Decrement))
+            return false;
+        var fused = (set, step) switch
+        {
+            (OpCode.SetLocal, OpCode.Increment) => OpCode.IncrementLocal,
+            (OpCode.SetLocal, _) => OpCode.DecrementLocal,
+            (_, OpCode.Increment) => OpCode.IncrementGlobal,
+            _ => OpCode.DecrementGlobal,
+        };
+        // errors of the fused instruction are the step's (a type error), so it keeps the step's position
+        var stepPosition = PositionOf(_code.Count - 1);
+        _code.RemoveAt(_code.Count - 1);
+        _files.RemoveAt(_files.Count - 1);
+        _lines.RemoveAt(_lines.Count - 1);
+        _columns.RemoveAt(_columns.Count - 1);
+        _code[^1] = Instruction.Make(fused, operand);
+        SetPosition(_code.Count - 1, stepPosition);
+        _lastAt = _code.Count - 1;
+        _previousAt = -1;
+        _numberLoadAt = -1;
+        return true;
+    }
 
     /// <summary><c>LoadConst k</c> then <c>Add</c> becomes <c>AddConst k</c>: one dispatch instead of two.</summary>
     private bool TryFuseNumberOperand(OpCode op)

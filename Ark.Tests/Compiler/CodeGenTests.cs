@@ -60,6 +60,22 @@ public sealed class CodeGenTests
             Ops(Compile("(let f (fun (n) (+ (* (- n 2) 3) 0.5)))"), 1));
 
     [TestMethod]
+    public void SettingAVariableToItselfPlusOrMinusOneIsOneInstruction()
+    {
+        var program = Compile("(mut g 0) (set g (+ g 1)) (let f (fun (n) { (mut i n) (set i (- i 1)) (set i (+ 1 i)) i }))");
+        CollectionAssert.Contains(Ops(program, 0), OpCode.IncrementGlobal);
+        CollectionAssert.AreEqual(
+            new[] { OpCode.LoadLocal, OpCode.StoreLocal, OpCode.DecrementLocal, OpCode.IncrementLocal, OpCode.LoadLocal, OpCode.Ret },
+            Ops(program, 1));
+    }
+
+    [TestMethod]
+    public void SettingAVariableToAnotherOnePlusOneIsNotFused() =>
+        CollectionAssert.AreEqual(
+            new[] { OpCode.LoadLocal, OpCode.Increment, OpCode.SetLocal, OpCode.LoadLocal, OpCode.Ret },
+            Ops(Compile("(let f (fun (a b) { (set a (+ b 1)) a }))"), 1));
+
+    [TestMethod]
     public void StringConstantsAreNotFused() =>
         CollectionAssert.AreEqual(
             new[] { OpCode.LoadLocal, OpCode.LoadConst, OpCode.Add, OpCode.Ret },

@@ -125,6 +125,12 @@ internal static class BytecodeVerifier
                 case OpCode.LtJump or OpCode.GtJump or OpCode.LeJump or OpCode.GeJump or OpCode.EqJump or OpCode.NeqJump:
                     var compared = Jump(operand);
                     return (2, 0, d => [(compared, d), .. fallThrough(d)]);
+                case OpCode.IncrementLocal or OpCode.DecrementLocal:
+                    Slot(operand);
+                    return (0, 0, fallThrough);
+                case OpCode.IncrementGlobal or OpCode.DecrementGlobal:
+                    Variable(ip, OpCode.LoadGlobal, operand);
+                    return (0, 0, fallThrough);
                 case OpCode.AddConst or OpCode.SubConst or OpCode.MulConst:
                     NumberConstant(ip, operand);
                     return (1, 1, fallThrough);

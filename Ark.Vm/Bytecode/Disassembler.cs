@@ -50,7 +50,7 @@ public static class Disassembler
         {
             OpCode.LoadConst or OpCode.AddConst or OpCode.SubConst or OpCode.MulConst when operand < program.Constants.Length
                 => $"{operand} ({Show(program.Constants[operand])})",
-            OpCode.LoadDyn or OpCode.LoadGlobal or OpCode.SetDyn or OpCode.SetGlobal or OpCode.DelDyn or OpCode.Capture
+            OpCode.LoadDyn or OpCode.LoadGlobal or OpCode.IncrementGlobal or OpCode.DecrementGlobal or OpCode.SetDyn or OpCode.SetGlobal or OpCode.DelDyn or OpCode.Capture
                 or OpCode.GetField or OpCode.GetFieldForCall => $"{operand} ({Symbol(operand & ~Instruction.FreshStore)})",
             OpCode.StoreGlobal => $"{operand} ({Symbol(operand & ~Instruction.FreshStore)})",
             _ => operand.ToString(System.Globalization.CultureInfo.InvariantCulture),

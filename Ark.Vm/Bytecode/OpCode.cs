@@ -177,6 +177,14 @@ public enum OpCode : byte
     EqConstJump,
     /// <summary>( a -- ) jumps unless a != constants[k]; the next word is k.</summary>
     NeqConstJump,
+    /// <summary>( -- ) <c>(set x (+ x 1))</c> on local slot x: load, increment and set in one.</summary>
+    IncrementLocal,
+    /// <summary>( -- ) <c>(set x (- x 1))</c> on local slot x.</summary>
+    DecrementLocal,
+    /// <summary>( -- ) <c>(set x (+ x 1))</c> on global sym x, from top-level code.</summary>
+    IncrementGlobal,
+    /// <summary>( -- ) <c>(set x (- x 1))</c> on global sym x, from top-level code.</summary>
+    DecrementGlobal,
 }
 
 /// <summary>Packing of instruction words.</summary>

@@ -116,8 +116,12 @@ public sealed partial class ExecutionContext
         {
             case OpCode.LoadGlobal:
             case OpCode.LoadDyn:
+            case OpCode.IncrementGlobal:
+            case OpCode.DecrementGlobal:
                 return operand;
             case OpCode.LoadLocal:
+            case OpCode.IncrementLocal:
+            case OpCode.DecrementLocal:
                 return FunctionAt(ip).SlotSymbols[operand];
             case OpCode.LoadEnv:
                 return FunctionAt(ip).Captures[operand];

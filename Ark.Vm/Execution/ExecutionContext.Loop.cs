@@ -35,7 +35,8 @@ public sealed partial class ExecutionContext
         {
             var word = code[ip++];
             var operand = (int)((uint)word >> 8);
-            switch ((OpCode)(byte)word)
+            var op = (OpCode)(byte)word;
+            switch (op)
             {
                 case OpCode.LoadConst:
                     Store(stack, sp++, constants[operand]);
@@ -210,6 +211,28 @@ public sealed partial class ExecutionContext
                             goto default;
                         sp--;
                         ip = a.Num != constants[code[ip]].Num ? ip + 1 : operand;
+                        break;
+                    }
+
+                case OpCode.IncrementLocal:
+                case OpCode.DecrementLocal:
+                    {
+                        _lastLoadIp = ip - 1;
+                        ref var v = ref stack[fp + operand];
+                        if (v.Obj is not null)
+                            goto default;
+                        v = new Value(op == OpCode.IncrementLocal ? v.Num + 1 : v.Num - 1);
+                        break;
+                    }
+
+                case OpCode.IncrementGlobal:
+                case OpCode.DecrementGlobal:
+                    {
+                        _lastLoadIp = ip - 1;
+                        ref var v = ref globals[operand];
+                        if (v.Obj is not null || _globalsShared)
+                            goto default;
+                        v = new Value(op == OpCode.IncrementGlobal ? v.Num + 1 : v.Num - 1);
                         break;
                     }
 

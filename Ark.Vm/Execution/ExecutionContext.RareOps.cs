@@ -22,6 +22,12 @@ public sealed partial class ExecutionContext
         var at = _ip;
         _ip++;
 
+        if (op is >= OpCode.IncrementLocal and <= OpCode.DecrementGlobal)
+        {
+            StepVariableSlowly(op, operand, at);
+            return;
+        }
+
         if (op is >= OpCode.AddConst and <= OpCode.NeqConstJump)
         {
             // a slow path of a constant-operand instruction: push the constant and run the
@@ -342,6 +348,38 @@ public sealed partial class ExecutionContext
 
             default:
                 throw Error(ErrorKind.VM, $"unknown instruction {(int)op} at {at}");
+        }
+    }
+
+    /// <summary>
+    /// An increment or decrement of a variable that is not a plain number in an unshared slot:
+    /// run as the load, step and set it was fused from, so every error and fallback is theirs.
+    /// </summary>
+    private void StepVariableSlowly(OpCode op, int operand, int at)
+    {
+        var local = op is OpCode.IncrementLocal or OpCode.DecrementLocal;
+        var increment = op is OpCode.IncrementLocal or OpCode.IncrementGlobal;
+        try
+        {
+            _ip = at;
+            ExecuteRare(Instruction.Make(local ? OpCode.LoadLocal : OpCode.LoadGlobal, operand));
+            ref var top = ref _stack[_sp - 1];
+            if (top.Obj is null)
+                top = new Value(increment ? top.Num + 1 : top.Num - 1);
+            else
+            {
+                _ip = at;
+                ExecuteRare(Instruction.Make(increment ? OpCode.Increment : OpCode.Decrement));
+            }
+            _ip = at;
+            ExecuteRare(Instruction.Make(local ? OpCode.SetLocal : OpCode.SetGlobal, operand));
+            _ip = at + 1;
+        }
+        catch (ArkException)
+        {
+            // the error's location is this instruction: the one after it may be another statement
+            _ip = at;
+            throw;
         }
     }
 

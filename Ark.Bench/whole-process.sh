@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Whole-process times of `ark` (published ReadyToRun, as users install it) on the issue's
+# programs, side by side with the reference interpreter when ARK_REFERENCE names its binary.
+# Writes results/whole-process.md (hyperfine's markdown table) and results/whole-process.json.
+# Usage: Ark.Bench/whole-process.sh [runs, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+dotnet publish Ark.Cli -c Release -o "$out/ark" >/dev/null
+programs=Ark.Bench/Programs
+printf '' > "$out/empty.ark"
+commands=()
+names=()
+add() { commands+=("$1"); names+=("$2"); }
+for p in fibonacci ackermann while_loop; do
+  add "$out/ark/ark $programs/$p.ark" "ark $p.ark"
+  if [ -n "${ARK_REFERENCE:-}" ]; then
+    add "$ARK_REFERENCE $programs/$p.ark" "reference $p.ark"
+  fi
+done
+add "$out/ark/ark $out/empty.ark" "ark empty.ark (start-up)"
+if [ -n "${ARK_REFERENCE:-}" ]; then
+  add "$ARK_REFERENCE $out/empty.ark" "reference empty.ark (start-up)"
+fi
+args=()
+for i in "${!commands[@]}"; do
+  args+=(--command-name "${names[$i]}" "${commands[$i]}")
+done
+hyperfine -N -w 3 -r "$runs" --export-markdown results/whole-process.md --export-json results/whole-process.json "${args[@]}"
