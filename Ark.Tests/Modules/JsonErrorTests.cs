@@ -29,6 +29,14 @@ public sealed class JsonErrorTests
         AssertError(Fails(() => Parse(text)), ErrorKind.Runtime, "json:fromString: invalid JSON at " + where);
 
     [TestMethod]
+    public void InvalidUtf8IsAParseError()
+    {
+        var text = new Value(ArkString.FromBytes([(byte)'[', (byte)'"', 0xFF, (byte)'"', (byte)']']));
+        AssertError(Fails(() => _json.Call("json:fromString", text)), ErrorKind.Runtime,
+            "json:fromString: invalid JSON at line 1, column 2: Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+    }
+
+    [TestMethod]
     public void NestingBeyondTheLimitIsAParseError()
     {
         const int limit = 1000;
