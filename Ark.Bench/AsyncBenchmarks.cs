@@ -3,25 +3,40 @@ using BenchmarkDotNet.Attributes;
 namespace Ark.Bench;
 
 /// <summary>
-/// Parallelism: two CPU-bound calls run one after the other, then as two futures. Run once per
-/// flavour (run-both.sh): without the GIL the futures use both cores; with it they take turns.
+/// Parallel scaling: 1, 2 and 4 CPU-bound calls of the same size (about 0.3 s each on one core),
+/// run one after the other, then as that many futures. Run once per flavour (run-both.sh): without
+/// the GIL the futures share the cores (this machine has 2, so 4 futures take two rounds); with it
+/// they take turns. The ratio column is the futures' time over the sequential time.
 /// </summary>
 [MemoryDiagnoser]
+[Measure(warmupCount: 3, iterationCount: 20)]
 public class ParallelBenchmarks
 {
-    private readonly ScriptBenchmark _sequential = new("two_workers_sequential");
-    private readonly ScriptBenchmark _parallel = new("two_workers_parallel");
+    private ScriptBenchmark _sequential = null!;
+    private ScriptBenchmark _futures = null!;
 
-    [Benchmark(Baseline = true, Description = "2 CPU-bound calls, sequential")]
+    [Params(1, 2, 4)]
+    public int Workers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var workers = Workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _sequential = new ScriptBenchmark("workers_sequential", workers);
+        _futures = new ScriptBenchmark("workers_futures", workers);
+    }
+
+    [Benchmark(Baseline = true, Description = "CPU-bound calls, sequential")]
     public int Sequential() => _sequential.Run();
 
-    [Benchmark(Description = "2 CPU-bound calls as futures")]
-    public int Parallel() => _parallel.Run();
+    [Benchmark(Description = "CPU-bound calls as futures")]
+    public int Futures() => _futures.Run();
 }
 
 /// <summary>What futures cost: one spawn-and-await round trip, and 100,000 futures alive at once.</summary>
 [MemoryDiagnoser]
 [InvocationCount(1, 1)]
+[Measure(warmupCount: 3, iterationCount: 20)]
 public class FutureCostBenchmarks
 {
     private readonly ScriptBenchmark _roundTrips = new("round_trips");

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every benchmark program with the arguments its suite gives it under `ark` and, when one is
+# given, under another ArkScript interpreter (the reference), and checks that both print the same.
+# Usage: Ark.Bench/check-programs.sh [another interpreter's command]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+other=${1:-}
+dotnet build Ark.Cli -c Release -nologo -v q > /dev/null
+ark=Ark.Cli/bin/Release/net10.0/ark
+
+# "program args..." as the suites run them; '!' first: too much for the other interpreter
+# (it needs an OS thread and about 440 KB per live future), run by ark alone
+cases=(
+  "quicksort 30" "ackermann 3 7" "fibonacci 22" "man_or_boy 3 3 1" "builtins 1000"
+  "fibonacci 30" "fibonacci 32" "ackermann 3 9" "while_loop" "quicksort 20000"
+  "man_or_boy 0 11 50" "builtins_heavy 20000"
+  "workers_sequential 1" "workers_futures 1" "workers_sequential 2" "workers_futures 2"
+  "workers_sequential 4" "workers_futures 4"
+  "round_trips" "!many_futures"
+  "large_source"
+)
+failed=0
+for case in "${cases[@]}"; do
+  skip_other=false
+  [[ $case == !* ]] && { skip_other=true; case=${case#!}; }
+  read -r name args <<< "$case"
+  file=Ark.Bench/Programs/$name.ark
+  # shellcheck disable=SC2086 # args are words
+  mine=$("$ark" "$file" $args 2>&1) || true
+  if [ -n "$other" ] && ! $skip_other; then
+    # shellcheck disable=SC2086
+    theirs=$($other "$file" $args 2>&1) || true
+    if [ "$mine" != "$theirs" ]; then
+      echo "DIFFERS  $case"; diff <(echo "$theirs") <(echo "$mine") | head -20; failed=1; continue
+    fi
+    echo "same     $case: $(tail -n 1 <<< "$mine")"
+  else
+    echo "ark only $case: $(tail -n 1 <<< "$mine")"
+  fi
+done
+exit $failed
