@@ -15,7 +15,25 @@ namespace Ark.Modules.Http.Server;
 /// </summary>
 internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<Route> routes, StaticFiles files, int logLevel, Action<ArkExitException> exit)
 {
+    /// <summary>
+    /// How many handlers may run at once. A handler holds its thread until it returns (ArkScript
+    /// code is synchronous), so the server keeps that many thread-pool threads ready: without
+    /// them the pool adds a thread only every half second or so while handlers block, and
+    /// requests that sleep or wait on the network would queue behind each other.
+    /// </summary>
+    public const int MaxConcurrentHandlers = 64;
+
     private static readonly byte[] InternalError = "Internal Server Error"u8.ToArray();
+    private readonly SemaphoreSlim _slots = new(MaxConcurrentHandlers);
+
+    /// <summary>Makes sure the thread pool starts enough threads at once for the handlers and Kestrel's own work.</summary>
+    public static void ReserveThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        var wanted = MaxConcurrentHandlers + 2 * Environment.ProcessorCount;
+        if (workers < wanted)
+            ThreadPool.SetMinThreads(wanted, completions);
+    }
 
     private ArkHost Host => snapshot.Vm.Host;
 
@@ -52,7 +70,17 @@ internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<
             var parameters = query.Count == 0
                 ? Value.Nil
                 : NameValueList.Params(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")))).ToValue();
-            var answer = RunHandler(route, method, path, [matches, new Value(ArkString.FromBytes(body)), parameters]);
+            (int Status, string ContentType, byte[] Content)? answer;
+            // waiting for a slot holds no thread
+            await _slots.WaitAsync(http.RequestAborted);
+            try
+            {
+                answer = RunHandler(route, method, path, [matches, new Value(ArkString.FromBytes(body)), parameters]);
+            }
+            finally
+            {
+                _slots.Release();
+            }
             if (answer is { } a)
                 await Respond(response, a.Status, a.ContentType, a.Content, isHead);
             else

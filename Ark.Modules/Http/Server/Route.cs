@@ -13,6 +13,8 @@ internal sealed class Route
     {
         Method = method;
         Pattern = pattern;
+        // parsed alone first, so that an error describes the script's pattern, not the anchored one
+        _ = new Regex(pattern, RegexOptions.CultureInvariant);
         // CultureInvariant: matching does not depend on the machine; a timeout bounds pathological patterns
         Regex = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         Handler = handler;

@@ -94,6 +94,7 @@ internal sealed class ServerState
             _listening = listening;
         }
 
+        RequestDispatcher.ReserveThreads();
         KestrelHost? host = null;
         try
         {
