@@ -81,7 +81,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
                     WriteText($"Invalid bytecode file '{fileName}': {e.Message}\n");
                     return CompileErrorExit;
                 }
-                return Execute(program, options, libraryPaths);
+                return Execute(program, options, libraryPaths, fileName);
             }
             source = Encoding.UTF8.GetString(bytes);
         }
@@ -103,7 +103,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
 
         if (options.Mode == CliMode.Compile)
             return WriteBytecode(program, options.Output ?? Path.ChangeExtension(fileName, ".arkc"));
-        return Execute(program, options, libraryPaths);
+        return Execute(program, options, libraryPaths, fileName);
     }
 
     private int WriteBytecode(CompiledProgram program, string path)
@@ -113,7 +113,8 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         return 0;
     }
 
-    private int Execute(CompiledProgram program, CliOptions options, IReadOnlyList<string> libraryPaths)
+    /// <param name="fileName">The program's file (FILE for -e code): modules are looked up next to it first, as imports are.</param>
+    private int Execute(CompiledProgram program, CliOptions options, IReadOnlyList<string> libraryPaths, string fileName)
     {
         if (GlobalInterpreterLock.Enabled && SwitchIntervalFromEnvironment() is { } interval)
             GlobalInterpreterLock.SwitchInterval = interval;
@@ -122,6 +123,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         {
             ScriptArgs = options.ScriptArgs,
             LibraryPaths = libraryPaths,
+            ProgramDirectory = Path.GetDirectoryName(Path.GetFullPath(fileName)),
             ErrorOutput = stderr,
         };
         try

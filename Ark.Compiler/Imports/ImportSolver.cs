@@ -1,31 +1,31 @@
 using Ark.Compiler.Diagnostics;
 using Ark.Compiler.Syntax;
+using Ark.Vm.Modules;
 
 namespace Ark.Compiler.Imports;
 
 /// <summary>
 /// Replaces <c>(import a.b.c)</c> forms with the code of <c>a/b/c.ark</c>, as the reference
 /// does: a package is included where it is first imported and every later import of it is
-/// empty. Files are looked up next to the main file, then in each library folder. An import
-/// that leads back to a file still being imported is a cycle and an error. An import with no
-/// .ark file is left in place for the VM, which loads it as a native module.
+/// empty. Files are looked up next to the main file, then in each library folder; in each
+/// folder <c>a/b/c.ark</c> comes first, then the native module <c>a/b/c.dll</c>
+/// (<see cref="ModuleFiles"/>). An import that leads back to a file still being imported is a
+/// cycle and an error. An import of a native module is left in place for the VM, which loads
+/// the module when it runs it; an import that finds neither is an error listing the paths searched.
 /// </summary>
 public sealed class ImportSolver
 {
     private readonly string _rootDirectory;
     private readonly IReadOnlyList<string> _libraryPaths;
-    private readonly Func<string, bool> _isNativeModule;
     private readonly HashSet<string> _included = new(StringComparer.Ordinal);
     private readonly List<string> _inProgress = [];
 
     /// <param name="mainFile">The program's file; imports are first looked up in its folder.</param>
     /// <param name="libraryPaths">The library folders, in search order.</param>
-    /// <param name="isNativeModule">Tells whether a package path (<c>a/b</c>) names a native module.</param>
-    public ImportSolver(string mainFile, IReadOnlyList<string> libraryPaths, Func<string, bool>? isNativeModule = null)
+    public ImportSolver(string mainFile, IReadOnlyList<string> libraryPaths)
     {
         _rootDirectory = Path.GetDirectoryName(Path.GetFullPath(mainFile)) ?? ".";
         _libraryPaths = libraryPaths;
-        _isNativeModule = isNativeModule ?? (_ => false);
     }
 
     /// <summary>Resolves every import of <paramref name="program"/>, parsed from <paramref name="file"/>.</summary>
@@ -74,20 +74,16 @@ public sealed class ImportSolver
         var package = importNode.Children[1].Children.Select(p => p.Text).ToList();
         var key = string.Join('.', package);
         var relative = string.Join('/', package);
-        var path = FindFile(relative);
-        if (path is not null)
+        var path = FindFile(relative) ?? throw NotFound(importNode, file, record, key, relative);
+        var isModule = path.EndsWith(ModuleFiles.Extension, StringComparison.Ordinal);
+        if (!isModule)
             CheckCycle(Path.GetFullPath(path), importNode, file, record, key);
         if (_included.Contains(key))
             return EmptyBegin(importNode);
-
-        if (path is null)
+        if (isModule)
         {
-            if (_isNativeModule(relative))
-            {
-                _included.Add(key);
-                return importNode;
-            }
-            throw NotFound(importNode, file, record, key, relative);
+            _included.Add(key);
+            return importNode;
         }
 
         var fullPath = Path.GetFullPath(path);
@@ -113,12 +109,17 @@ public sealed class ImportSolver
     {
         foreach (var folder in SearchFolders())
         {
-            var candidate = Path.Combine(folder, relative + ".ark");
-            if (File.Exists(candidate))
-                return candidate;
+            foreach (var candidate in Candidates(folder, relative))
+            {
+                if (File.Exists(candidate))
+                    return candidate;
+            }
         }
         return null;
     }
+
+    private static string[] Candidates(string folder, string relative) =>
+        [Path.Combine(folder, relative + ".ark"), Path.Combine(folder, ModuleFiles.FileName(relative))];
 
     private IEnumerable<string> SearchFolders()
     {
@@ -129,7 +130,7 @@ public sealed class ImportSolver
 
     private CodeError NotFound(Node importNode, string file, Import? record, string key, string relative)
     {
-        var searched = string.Join("\n", SearchFolders().Select(f => "  - " + Path.Combine(f, relative + ".ark")));
+        var searched = string.Join("\n", SearchFolders().SelectMany(f => Candidates(f, relative)).Select(c => "  - " + c));
         return new CodeError(
             $"While processing file {file}, couldn't import {key}: file not found\nSearched in:\n{searched}",
             file, record?.Line ?? importNode.Line, record?.Column ?? importNode.Column, $"(import {key})");

@@ -74,7 +74,8 @@ public sealed class ImportSolverTests
         var main = Path.Combine(_root, "main.ark");
         Assert.AreEqual(
             $"While processing file {main}, couldn't import no.such: file not found\nSearched in:\n" +
-            $"  - {Path.Combine(_root, "no/such.ark")}\n  - {Path.Combine(_root, "lib", "no/such.ark")}",
+            $"  - {Path.Combine(_root, "no/such.ark")}\n  - {Path.Combine(_root, "no/such.dll")}\n" +
+            $"  - {Path.Combine(_root, "lib", "no/such.ark")}\n  - {Path.Combine(_root, "lib", "no/such.dll")}",
             e.Message);
     }
 }

@@ -12,7 +12,11 @@ internal static class ArkRun
     {
         var program = ArkCompiler.Compile(source, file, libraryPaths);
         var output = new MemoryStream();
-        var host = new ArkHost(output, new StringReader(stdin ?? ""));
+        var host = new ArkHost(output, new StringReader(stdin ?? ""))
+        {
+            LibraryPaths = libraryPaths ?? [],
+            ProgramDirectory = Path.GetDirectoryName(Path.GetFullPath(file)),
+        };
         new VirtualMachine(program, host).Run();
         return Encoding.UTF8.GetString(output.ToArray());
     }

@@ -33,6 +33,13 @@ public sealed class ArkHost
     /// <summary>The folders searched for imported files and modules, in order.</summary>
     public IReadOnlyList<string> LibraryPaths { get; init; } = [];
 
+    /// <summary>
+    /// The folder of the program being run (source or bytecode file), searched for native
+    /// modules before <see cref="LibraryPaths"/>, as the compiler searches for imports; null
+    /// to search the library paths only.
+    /// </summary>
+    public string? ProgramDirectory { get; init; }
+
     /// <summary>Writes UTF-8 bytes to the output; safe to call from several threads at once.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
     {

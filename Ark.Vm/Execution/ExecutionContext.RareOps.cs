@@ -170,7 +170,10 @@ public sealed partial class ExecutionContext
                 break;
 
             case OpCode.Plugin:
-                throw Error(ErrorKind.Module, $"Could not find module '{_program.Constants[operand]}'");
+                _ip = at; // a module that fails to load is reported at its import
+                BindModule(operand);
+                _ip = at + 1;
+                break;
 
             case OpCode.MakeList:
                 {

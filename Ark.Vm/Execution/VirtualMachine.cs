@@ -1,6 +1,7 @@
 using Ark.Vm.Builtins;
 using Ark.Vm.Concurrency;
 using Ark.Vm.Bytecode;
+using Ark.Vm.Modules;
 using Ark.Vm.Values;
 
 namespace Ark.Vm.Execution;
@@ -26,6 +27,8 @@ public sealed class VirtualMachine
         args.MarkShared();
         Builtins[BuiltinTable.IndexOf(BuiltinTable.SysArgs)] = new Value(args);
         Builtins[BuiltinTable.IndexOf(BuiltinTable.SysPlatform)] = Value.String(PlatformName());
+        string[] moduleFolders = host.ProgramDirectory is { } own ? [own, .. host.LibraryPaths] : [.. host.LibraryPaths];
+        Modules = new ModuleLoader(moduleFolders, program.Symbols);
     }
 
     /// <summary>The program being run.</summary>
@@ -36,6 +39,9 @@ public sealed class VirtualMachine
 
     /// <summary>The builtin values, indexed by builtin id, with this run's <c>sys:args</c>.</summary>
     internal Value[] Builtins { get; }
+
+    /// <summary>The native modules this run has imported.</summary>
+    internal ModuleLoader Modules { get; }
 
     /// <summary>The worker threads that run futures.</summary>
     internal Scheduler Scheduler => _scheduler ??= new Scheduler();
