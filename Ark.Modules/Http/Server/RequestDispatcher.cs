@@ -144,7 +144,8 @@ internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<
 
     private static string Printed(Value value)
     {
-        var text = ValueFormatter.Format(value);
+        // a string is quoted, as it would be inside a list
+        var text = value.Obj is ArkString s ? $"\"{s}\"" : ValueFormatter.Format(value);
         return text.Length > 200 ? text[..200] + "..." : text;
     }
 
