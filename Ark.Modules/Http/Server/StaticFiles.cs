@@ -9,11 +9,22 @@ internal sealed class StaticFiles
     private readonly List<(string Prefix, string Folder)> _mounts = [];
     private readonly Dictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["txt"] = "text/plain", ["html"] = "text/html", ["htm"] = "text/html", ["css"] = "text/css",
-        ["jpeg"] = "image/jpeg", ["jpg"] = "image/jpeg", ["png"] = "image/png", ["gif"] = "image/gif",
-        ["svg"] = "image/svg+xml", ["ico"] = "image/x-icon", ["json"] = "application/json",
-        ["pdf"] = "application/pdf", ["js"] = "application/javascript", ["wasm"] = "application/wasm",
-        ["xml"] = "application/xml", ["xhtml"] = "application/xhtml+xml",
+        ["txt"] = "text/plain",
+        ["html"] = "text/html",
+        ["htm"] = "text/html",
+        ["css"] = "text/css",
+        ["jpeg"] = "image/jpeg",
+        ["jpg"] = "image/jpeg",
+        ["png"] = "image/png",
+        ["gif"] = "image/gif",
+        ["svg"] = "image/svg+xml",
+        ["ico"] = "image/x-icon",
+        ["json"] = "application/json",
+        ["pdf"] = "application/pdf",
+        ["js"] = "application/javascript",
+        ["wasm"] = "application/wasm",
+        ["xml"] = "application/xml",
+        ["xhtml"] = "application/xhtml+xml",
     };
 
     /// <summary>Mounts <paramref name="folder"/> at <paramref name="prefix"/>; false when the folder does not exist.</summary>
