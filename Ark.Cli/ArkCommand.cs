@@ -23,7 +23,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
     /// <summary>Exit code for a bad command line.</summary>
     public const int UsageExit = 2;
 
-    /// <summary>Whether diagnostics may use ANSI colours.</summary>
+    /// <summary>Whether diagnostics, and programs through <see cref="ArkHost.ColorOutput"/>, may use ANSI colours.</summary>
     public bool Colorize { get; init; }
 
     /// <summary>Runs the command line <paramref name="args"/> and returns the exit code.</summary>
@@ -124,6 +124,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             ScriptArgs = options.ScriptArgs,
             LibraryPaths = libraryPaths,
             ProgramDirectory = Path.GetDirectoryName(Path.GetFullPath(fileName)),
+            ColorOutput = Colorize,
             ErrorOutput = stderr,
         };
         try

@@ -23,6 +23,9 @@ internal static class HelpText
                               (default: $ARKSCRIPT_PATH, then the lib folder next to ark)
           -e, --eval CODE     run CODE instead of a file
 
+        Imports: (import a.b) loads a/b.ark, or else the native module a/b.dll, looked up
+        next to FILE, then in each library folder.
+
         Environment:
           ARKSCRIPT_PATH      library folders, separated by ';' (used when -L is not given)
           ARK_GIL_SWITCH_MS   GIL build only: how long a context may run while others wait (default 5)

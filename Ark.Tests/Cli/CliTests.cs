@@ -25,6 +25,7 @@ public sealed class CliTests
         StringAssert.Contains(output, "ark [options] FILE [ARGS...]");
         StringAssert.Contains(output, "-L, --lib DIRS");
         StringAssert.Contains(output, "-e, --eval CODE");
+        StringAssert.Contains(output, "or else the native module a/b.dll");
     }
 
     [TestMethod]

@@ -74,6 +74,24 @@ public sealed class ModuleLoadingTests
     }
 
     [TestMethod]
+    public void AnExceptionEscapingAModuleFunctionIsARuntimeError()
+    {
+        Install("greeter.dll");
+        var (code, output, err) = RunScript("(import greeter)\n(print 1)\n(greeter:boom)");
+        Assert.AreEqual("1\ngreeter:boom failed: InvalidOperationException: bad state\n", output, err);
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
+    }
+
+    [TestMethod]
+    public void AnExceptionEscapingAModuleFunctionInAFutureIsRaisedAtTheAwait()
+    {
+        Install("greeter.dll");
+        var (code, output, err) = RunScript("(import greeter)\n(let f (fun () (greeter:boom)))\n(await (async f))");
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
+        StringAssert.StartsWith(output, "greeter:boom failed: InvalidOperationException: bad state\n", err);
+    }
+
+    [TestMethod]
     public void ModuleIsRegisteredOncePerRunWhateverImportsIt()
     {
         Install("greeter.dll");

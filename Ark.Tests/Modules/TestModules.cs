@@ -19,7 +19,8 @@ public sealed class GreeterModule : IArkModule
         .Function("", (args, _) => Value.String(args.Length == 1 ? $"hello {args[0]}" : "hello"))
         .Function("twice", (args, context) => context.Call(args[0], [context.Call(args[0], [args[1]])]))
         .Constant("numbers", new Value(ArkList.From([new Value(1), new Value(2), new Value(3)])))
-        .Constant("registrations", new Value(Interlocked.Increment(ref _registrations)));
+        .Constant("registrations", new Value(Interlocked.Increment(ref _registrations)))
+        .Function("boom", (_, _) => throw new InvalidOperationException("bad state"));
 }
 
 /// <summary>Fails while registering.</summary>

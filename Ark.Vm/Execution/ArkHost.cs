@@ -34,6 +34,13 @@ public sealed class ArkHost
     public IReadOnlyList<string> LibraryPaths { get; init; } = [];
 
     /// <summary>
+    /// Whether <see cref="Output"/> is a terminal that shows ANSI colour codes. Modules that
+    /// colour text (<c>console:color</c>) write nothing when it is false, so that piped output
+    /// stays plain text.
+    /// </summary>
+    public bool ColorOutput { get; init; }
+
+    /// <summary>
     /// The folder of the program being run (source or bytecode file), searched for native
     /// modules before <see cref="LibraryPaths"/>, as the compiler searches for imports; null
     /// to search the library paths only.

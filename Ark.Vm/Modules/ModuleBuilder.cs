@@ -1,3 +1,5 @@
+using Ark.Vm.Errors;
+using Ark.Vm.Execution;
 using Ark.Vm.Values;
 
 namespace Ark.Vm.Modules;
@@ -33,12 +35,30 @@ public sealed class ModuleBuilder
     /// released while it runs, so other contexts keep running.
     /// </param>
     /// <returns>This builder, to chain registrations.</returns>
+    /// <remarks>
+    /// The function reports misuse with <see cref="ArkException"/>. Any other exception it lets
+    /// escape (a bug, an unexpected I/O failure) becomes a runtime error naming the function, so
+    /// that the script stops with a message instead of ark crashing.
+    /// </remarks>
     public ModuleBuilder Function(string name, NativeFn function, bool blocking = false)
     {
         ArgumentNullException.ThrowIfNull(function);
         var fullName = FullName(name);
-        return Bind(fullName, new Value(new NativeFunction(fullName, function) { IsBlocking = blocking }));
+        return Bind(fullName, new Value(new NativeFunction(fullName, Guarded(fullName, function)) { IsBlocking = blocking }));
     }
+
+    private static NativeFn Guarded(string fullName, NativeFn function) => (args, context) =>
+    {
+        try
+        {
+            return function(args, context);
+        }
+        // errors the VM reports or acts on itself pass through
+        catch (Exception e) when (e is not (ArkException or ArkExitException or ArkRuntimeError or InsufficientExecutionStackException))
+        {
+            throw new ArkException(ErrorKind.Runtime, $"{fullName} failed: {e.GetType().Name}: {e.Message}");
+        }
+    };
 
     /// <summary>Binds a constant under the module's prefix.</summary>
     /// <param name="name">The name after the prefix; empty for the module's own name.</param>

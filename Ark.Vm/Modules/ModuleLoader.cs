@@ -18,9 +18,6 @@ internal sealed class ModuleLoader(IReadOnlyList<string> folders, string[] symbo
     private readonly Lock _guard = new();
     private Dictionary<string, int>? _symbolIds;
 
-    /// <summary>The folders searched, in order.</summary>
-    public IReadOnlyList<string> Folders => folders;
-
     /// <summary>The bindings of the module of <paramref name="packagePath"/> (<c>a/b</c>), loading it at the first call.</summary>
     public ModuleBinding[] Load(string packagePath)
     {
