@@ -9,31 +9,17 @@ namespace Ark.Modules.Http.Server;
 /// <summary>
 /// Answers the requests of one listening server: a mounted file, or the first route whose method
 /// and pattern match, whose handler runs in a fresh execution context taken from the snapshot of
-/// the script made when it started listening. Requests run in parallel, each on its own thread.
+/// the script made when it started listening. Handlers run in parallel on <see cref="HandlerThreads"/>.
 /// A handler that fails or returns something unusable gives a 500 and a report on standard
 /// error; the server keeps running.
 /// </summary>
 internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<Route> routes, StaticFiles files, int logLevel, Action<ArkExitException> exit)
 {
-    /// <summary>
-    /// How many handlers may run at once. A handler holds its thread until it returns (ArkScript
-    /// code is synchronous), so the server keeps that many thread-pool threads ready: without
-    /// them the pool adds a thread only every half second or so while handlers block, and
-    /// requests that sleep or wait on the network would queue behind each other.
-    /// </summary>
-    public const int MaxConcurrentHandlers = 64;
-
     private static readonly byte[] InternalError = "Internal Server Error"u8.ToArray();
-    private readonly SemaphoreSlim _slots = new(MaxConcurrentHandlers);
+    private readonly HandlerThreads _threads = new();
 
-    /// <summary>Makes sure the thread pool starts enough threads at once for the handlers and Kestrel's own work.</summary>
-    public static void ReserveThreads()
-    {
-        ThreadPool.GetMinThreads(out var workers, out var completions);
-        var wanted = MaxConcurrentHandlers + 2 * Environment.ProcessorCount;
-        if (workers < wanted)
-            ThreadPool.SetMinThreads(wanted, completions);
-    }
+    /// <summary>Lets the handler threads end: the server has stopped.</summary>
+    public void Close() => _threads.Close();
 
     private ArkHost Host => snapshot.Vm.Host;
 
@@ -70,17 +56,8 @@ internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<
             var parameters = query.Count == 0
                 ? Value.Nil
                 : NameValueList.Params(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")))).ToValue();
-            (int Status, string ContentType, byte[] Content)? answer;
-            // waiting for a slot holds no thread
-            await _slots.WaitAsync(http.RequestAborted);
-            try
-            {
-                answer = RunHandler(route, method, path, [matches, new Value(ArkString.FromBytes(body)), parameters]);
-            }
-            finally
-            {
-                _slots.Release();
-            }
+            Value[] args = [matches, new Value(ArkString.FromBytes(body)), parameters];
+            var answer = await _threads.Run(() => RunHandler(route, method, path, args));
             if (answer is { } a)
                 await Respond(response, a.Status, a.ContentType, a.Content, isHead);
             else

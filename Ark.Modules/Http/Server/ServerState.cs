@@ -94,7 +94,6 @@ internal sealed class ServerState
             _listening = listening;
         }
 
-        RequestDispatcher.ReserveThreads();
         KestrelHost? host = null;
         try
         {
@@ -115,6 +114,7 @@ internal sealed class ServerState
         finally
         {
             host?.Stop(StopGrace);
+            dispatcher.Close();
             lock (_gate)
                 _listening = null;
         }

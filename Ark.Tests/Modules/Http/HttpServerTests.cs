@@ -128,10 +128,10 @@ public sealed class HttpServerTests
         }));
         using var server = ListeningServer.Start(_http);
         var watch = Stopwatch.StartNew();
-        var answers = Enumerable.Range(0, Requests).AsParallel().WithDegreeOfParallelism(Requests)
-            .Select(i => server.Send(HttpMethod.Get, $"/slow/{i}")).ToList();
+        var answers = Task.WhenAll(Enumerable.Range(0, Requests).Select(i => server.Client.GetStringAsync($"/slow/{i}")))
+            .GetAwaiter().GetResult();
         watch.Stop();
-        CollectionAssert.AreEquivalent(Enumerable.Range(0, Requests).Select(i => (200, i.ToString())).ToList(), answers);
+        CollectionAssert.AreEquivalent(Enumerable.Range(0, Requests).Select(i => i.ToString()).ToList(), answers);
         Assert.IsTrue(watch.Elapsed < TimeSpan.FromMilliseconds(400 * Requests / 2), $"took {watch.Elapsed}");
     }
 
