@@ -11,9 +11,9 @@ connections=${2:-32}
 iterations=${3:-50000}
 rounds=${4:-3}
 port=${ARK_BENCH_PORT:-18471}
-# ARK_BENCH_NAME names the outputs: results/$name/ and results/$name-gil-vs-nogil.md
-name=${ARK_BENCH_NAME:-http}
-out=results/$name
+# ARK_BENCH_NAME names the outputs: results/$ARK_BENCH_NAME/ and results/$ARK_BENCH_NAME-gil-vs-nogil.md (default http)
+label=${ARK_BENCH_NAME:-http}
+out=results/$label
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -55,5 +55,5 @@ for round in $(seq "$rounds"); do
   run_flavour GIL Ark.Cli/bin-gil/Release/net10.0/ark "$round"
 done
 
-python3 Ark.Bench/http/summary.py "$out" "$duration" "$connections" "$iterations" "$rounds" > "results/$name-gil-vs-nogil.md"
-cat "results/$name-gil-vs-nogil.md"
+python3 Ark.Bench/http/summary.py "$out" "$duration" "$connections" "$iterations" "$rounds" > "results/$label-gil-vs-nogil.md"
+cat "results/$label-gil-vs-nogil.md"
