@@ -25,7 +25,7 @@ stop_server() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     curl -s -m 5 "http://127.0.0.1:$port/stop" >/dev/null || true
     sleep 1
-    kill -INT "$server_pid" 2>/dev/null || true
+    kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
   server_pid=

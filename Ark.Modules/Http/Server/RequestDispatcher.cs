@@ -72,6 +72,8 @@ internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<
         finally
         {
             Log(method, path, response.StatusCode, body);
+            // a server runs for long: what handlers print shows now, not when it stops
+            Host.Flush();
         }
     }
 

@@ -112,6 +112,8 @@ internal sealed class ServerState
             }
             lock (_gate)
                 listening.Port = host.Port;
+            // what the script printed before listening ("listening on ...") shows while it serves
+            context.Host.Flush();
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, listening.OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, listening.OnSignal);
             listening.Stopped.Wait();

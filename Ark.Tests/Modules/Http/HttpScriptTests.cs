@@ -20,8 +20,30 @@ public sealed class HttpScriptTests
         Directory.CreateDirectory(_dir);
     }
 
+    private Task? _running;
+    private int _port;
+
+    /// <summary>
+    /// A script still serving after a failed assertion would hold ark's in-process runner for
+    /// good and hang every later script test: every server script has a /stop route for this.
+    /// </summary>
     [TestCleanup]
-    public void DeleteFolder() => Directory.Delete(_dir, true);
+    public void StopAndDeleteFolder()
+    {
+        if (_running is { IsCompleted: false })
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                client.GetAsync($"http://127.0.0.1:{_port}/stop").GetAwaiter().GetResult().Dispose();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            _running.Wait(Patience);
+        }
+        Directory.Delete(_dir, true);
+    }
 
     /// <summary>Starts <paramref name="code"/> with <c>ark</c> in-process on a background thread; the script gets the port as its argument.</summary>
     private (Task<(int ExitCode, string Stdout, string Stderr)> Run, HttpClient Client) Start(string code)
@@ -29,6 +51,7 @@ public sealed class HttpScriptTests
         var port = HttpServerTests.FreePort();
         File.WriteAllText(Path.Combine(_dir, "main.ark"), code);
         var run = Task.Factory.StartNew(() => ArkProcess.Run(_dir, "", "main.ark", port.ToString()), TaskCreationOptions.LongRunning);
+        (_running, _port) = (run, port);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
         WaitUntilListening(client, run);
         return (run, client);
@@ -160,6 +183,7 @@ public sealed class HttpScriptTests
         var (run, client) = Start("""
             (import http)
             (http:server:get "/exit" (fun (m b p) (sys:exit 7)))
+            (http:server:get "/stop" (fun (m b p) { (http:server:stop) [200 "" "text/plain"] }))
             (http:server:listen (toNumber (@ sys:args 0)))
             (print "not reached")
             """);
