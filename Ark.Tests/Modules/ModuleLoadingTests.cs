@@ -1,5 +1,7 @@
 using Ark.Cli;
+using Ark.Compiler;
 using Ark.Tests.ScriptRunner;
+using Ark.Vm.Bytecode;
 
 namespace Ark.Tests.Modules;
 
@@ -161,6 +163,23 @@ public sealed class ModuleLoadingTests
         File.WriteAllText(Path.Combine(_dir, "main.ark"), "(import greeter)\n(print (greeter \"bytecode\"))");
         Assert.AreEqual((0, "", ""), ArkProcess.Run(_dir, "", "-c", "main.ark"));
         Assert.AreEqual((0, "hello bytecode\n", ""), ArkProcess.Run(_dir, "", "main.arkc"));
+    }
+
+    [TestMethod]
+    public void BytecodeWhosePluginOperandIsNotAPathIsRefused()
+    {
+        Install("greeter.dll");
+        var program = ArkCompiler.Compile("(import greeter)\n(print 42)", Path.Combine(_dir, "main.ark"));
+        var plugin = Array.FindIndex(program.Code, w => Instruction.Op(w) == OpCode.Plugin);
+        var number = Array.FindIndex(program.Constants, c => c.IsNumber);
+        program.Code[plugin] = Instruction.Make(OpCode.Plugin, number);
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(program, stream);
+        File.WriteAllBytes(Path.Combine(_dir, "bad.arkc"), stream.ToArray());
+        var (code, output, _) = ArkProcess.Run(_dir, "", "bad.arkc");
+        Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+        StringAssert.StartsWith(output, "Invalid bytecode file 'bad.arkc': ");
+        StringAssert.Contains(output, $"constant {number} is not a ArkString");
     }
 
     [TestMethod]

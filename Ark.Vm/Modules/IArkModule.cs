@@ -9,7 +9,11 @@ namespace Ark.Vm.Modules;
 /// Thread safety: one instance serves every execution context of a run, and its functions may
 /// be called from several contexts at the same time. Keep per-call state in locals, or guard
 /// shared state yourself. In the GIL flavour a function registered as blocking runs without the
-/// global lock, so it must not touch shared module state without its own lock.
+/// global lock, so it must not touch shared module state without its own lock, and should not
+/// call back into ArkScript (the callback would run outside the lock too).
+/// Loading: <c>(import NAME)</c> loads <c>NAME.dll</c> (see <see cref="ModuleFiles"/>) into its
+/// own load context, creates every public class of the assembly implementing this interface to
+/// find the one whose <see cref="Name"/> is NAME, and calls its <see cref="Register"/> once per run.
 /// </remarks>
 public interface IArkModule
 {
