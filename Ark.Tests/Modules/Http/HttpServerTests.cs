@@ -80,6 +80,15 @@ public sealed class HttpServerTests
 
     [TestMethod]
     [Timeout(30000, CooperativeCancellation = true)]
+    public void NoContentStatusesSendNoBody()
+    {
+        _http.Call("http:server:delete", S("/item"), Native("d", (_, _) => Answer(204, "ignored")));
+        using var server = ListeningServer.Start(_http);
+        Assert.AreEqual((204, ""), server.Send(HttpMethod.Delete, "/item"));
+    }
+
+    [TestMethod]
+    [Timeout(30000, CooperativeCancellation = true)]
     public void HandlerErrorIs500ReportedOnStandardErrorAndTheServerGoesOn()
     {
         _http.Call("http:server:get", S("/fail"), Native("fail", (_, _) => throw new ArkException(ErrorKind.Type, "something went wrong")));
