@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ark.Tests.Modules.Http;
@@ -12,13 +13,17 @@ namespace Ark.Tests.Modules.Http;
 public sealed class HttpArkProcessTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     [TestMethod]
     [Timeout(60000, CooperativeCancellation = true)]
     public void InterruptStopsTheServerOfARealArkProcess()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
-            Assert.Inconclusive("sends SIGINT with kill");
+            Assert.Inconclusive("sends SIGINT with libc's kill");
         var dir = Path.Combine(Path.GetTempPath(), "ark-http-process-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
@@ -63,8 +68,7 @@ public sealed class HttpArkProcessTests
                 }
                 Assert.AreEqual("served by ark", body);
 
-                using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
-                    kill.WaitForExit();
+                Assert.AreEqual(0, Kill(process.Id, SigInt), "could not send SIGINT");
                 Assert.IsTrue(process.WaitForExit(Patience), "ark did not stop on SIGINT");
                 process.WaitForExit();
                 Assert.AreEqual(0, process.ExitCode, stderr.ToString());
