@@ -63,6 +63,12 @@ internal sealed class RequestDispatcher(ContextSnapshot snapshot, IReadOnlyList<
             else
                 await Respond(response, 500, "text/plain", InternalError, isHead);
         }
+        catch (BadHttpRequestException e)
+        {
+            // the client's fault (a body over Kestrel's 30 MB limit, a malformed one): its status, no report
+            if (!response.HasStarted)
+                await Respond(response, e.StatusCode, null, [], isHead);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             ReportError($"{method} {path}: {e.Message}");

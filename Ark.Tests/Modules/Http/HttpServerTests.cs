@@ -80,6 +80,28 @@ public sealed class HttpServerTests
 
     [TestMethod]
     [Timeout(30000, CooperativeCancellation = true)]
+    public void BodyOverTheLimitIs413WithoutReport()
+    {
+        _http.Call("http:server:post", S("/upload"), Native("u", (_, _) => Answer(200, "stored")));
+        using var server = ListeningServer.Start(_http);
+        // announced only: Kestrel refuses it before reading it
+        using (var socket = new System.Net.Sockets.TcpClient())
+        {
+            socket.Connect(System.Net.IPAddress.Loopback, server.Port);
+            socket.ReceiveTimeout = 10000;
+            var stream = socket.GetStream();
+            stream.Write(System.Text.Encoding.ASCII.GetBytes($"POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: {31 * 1024 * 1024}\r\n\r\n"));
+            var reply = new byte[64];
+            var read = stream.Read(reply);
+            StringAssert.StartsWith(System.Text.Encoding.ASCII.GetString(reply, 0, read), "HTTP/1.1 413 ");
+        }
+        Assert.AreEqual((200, "stored"), server.Send(HttpMethod.Post, "/upload", "small"));
+        server.Stop();
+        Assert.AreEqual("", _http.Errors.ToString());
+    }
+
+    [TestMethod]
+    [Timeout(30000, CooperativeCancellation = true)]
     public void NoContentStatusesSendNoBody()
     {
         _http.Call("http:server:delete", S("/item"), Native("d", (_, _) => Answer(204, "ignored")));
