@@ -43,24 +43,51 @@ public sealed partial class ExecutionContext
             arg.MarkShared();
         callee.MarkShared();
 
-        // from now on the parent must not change in place anything the future can see
-        _epoch++;
-        if (_envVersions is not null)
-            _envVersions.Frozen = true;
-        _globalsShared = true;
-        foreach (var symbol in _program.ReadableGlobals)
-            _globals[symbol].MarkShared();
-
         var vm = Vm;
-        var globals = _globals;
-        var envVersions = _envVersions;
-        var inherited = VisibleBindings();
+        var (globals, envVersions, inherited) = Freeze();
         var task = new FutureTask(() => new ExecutionContext(vm, globals, envVersions, inherited), callee, copied)
         {
             SpawnedAt = _program.SourceMap.Describe(_ip),
         };
         vm.Scheduler.Enqueue(task);
         return new Value(new UserType("Future", task));
+    }
+
+    /// <summary>
+    /// Stops this context from changing in place anything a context created from what it returns
+    /// can see, and returns that: the globals table, the closure-environment versions and the
+    /// variables of the active calls. The first side to write any of it afterwards copies it.
+    /// </summary>
+    private (Value[] Globals, EnvVersions? EnvVersions, ClosureEnv? Inherited) Freeze()
+    {
+        _epoch++;
+        if (_envVersions is not null)
+            _envVersions.Frozen = true;
+        _globalsShared = true;
+        foreach (var symbol in _program.ReadableGlobals)
+            _globals[symbol].MarkShared();
+        return (_globals, _envVersions, VisibleBindings());
+    }
+
+    /// <summary>Creates a context that starts from what <see cref="Freeze"/> returned.</summary>
+    internal static ExecutionContext FromFrozen(VirtualMachine vm, Value[] globals, EnvVersions? envVersions, ClosureEnv? inherited) =>
+        new(vm, globals, envVersions, inherited);
+
+    /// <summary>
+    /// Takes a snapshot of this context from which any thread can run calls, each in a fresh
+    /// context of its own, the way futures run: an embedder or a native module uses it to run
+    /// ArkScript callbacks on threads it does not control (e.g. one per HTTP request).
+    /// </summary>
+    /// <remarks>
+    /// Call it on the thread that runs this context, from a native function. The snapshot sees
+    /// the globals and the variables of the active calls as they are now; this context keeps
+    /// running unaffected, and later changes on either side are not seen by the other.
+    /// </remarks>
+    /// <returns>A snapshot that is safe to use from any number of threads at once.</returns>
+    public ContextSnapshot Snapshot()
+    {
+        var (globals, envVersions, inherited) = Freeze();
+        return new ContextSnapshot(Vm, globals, envVersions, inherited);
     }
 
     /// <summary>Waits for a future and returns its result (nil after the first await); its error is raised here.</summary>
