@@ -10,7 +10,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 dotnet publish Ark.Cli -c Release -o "$out/ark" >/dev/null
 programs=Ark.Bench/Programs
-printf '' > "$out/empty.ark"
+printf '# a script with nothing to do: start-up alone\n' > "$out/empty.ark"
 commands=()
 names=()
 add() { commands+=("$1"); names+=("$2"); }
