@@ -48,6 +48,22 @@ public sealed class VirtualMachine
 
     private Scheduler? _scheduler;
 
+    private readonly List<IDisposable> _resources = [];
+
+    /// <summary>
+    /// Registers a host object (a socket, a file, a server) to be disposed when the run ends,
+    /// after the top-level code and every future have finished, in the reverse order of
+    /// registration. Native modules call it for the objects their <see cref="UserType"/> values
+    /// wrap, so that resources a script never closes are released deterministically. Thread-safe.
+    /// </summary>
+    /// <param name="resource">The object to dispose.</param>
+    public void DisposeWhenRunEnds(IDisposable resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        lock (_resources)
+            _resources.Add(resource);
+    }
+
     /// <summary>
     /// Runs the program's top-level code to the end on the calling thread. Returns the exit code
     /// (0, or what <c>sys:exit</c> asked for); a runtime error is thrown as <see cref="ArkRuntimeError"/>.
@@ -65,6 +81,7 @@ public sealed class VirtualMachine
             finally
             {
                 FinishFutures();
+                DisposeResources();
             }
             return 0;
         }
@@ -94,6 +111,29 @@ public sealed class VirtualMachine
             Host.Flush();
             Host.ErrorOutput.WriteLine($"A future failed and was never awaited: {error.Display.TrimEnd('\n')}");
             Host.ErrorOutput.WriteLine(error.FutureLocation);
+        }
+    }
+
+    /// <summary>Disposes what modules registered; a failure is reported on standard error, never thrown.</summary>
+    private void DisposeResources()
+    {
+        IDisposable[] resources;
+        lock (_resources)
+        {
+            resources = [.. _resources];
+            _resources.Clear();
+        }
+        for (var i = resources.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                resources[i].Dispose();
+            }
+            catch (Exception e)
+            {
+                Host.Flush();
+                Host.ErrorOutput.WriteLine($"A module resource ({resources[i].GetType().Name}) failed to close: {e.Message}");
+            }
         }
     }
 
