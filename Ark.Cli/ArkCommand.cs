@@ -26,6 +26,9 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
     /// <summary>Whether diagnostics, and programs through <see cref="ArkHost.ColorOutput"/>, may use ANSI colours.</summary>
     public bool Colorize { get; init; }
 
+    /// <summary>Whether standard output is a terminal: the program's output is then flushed as it is written.</summary>
+    public bool Interactive { get; init; }
+
     /// <summary>Runs the command line <paramref name="args"/> and returns the exit code.</summary>
     public int Run(string[] args)
     {
@@ -125,6 +128,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
             LibraryPaths = libraryPaths,
             ProgramDirectory = Path.GetDirectoryName(Path.GetFullPath(fileName)),
             ColorOutput = Colorize,
+            FlushEachWrite = Interactive,
             ErrorOutput = stderr,
         };
         try

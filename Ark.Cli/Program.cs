@@ -6,6 +6,7 @@ var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false
 var command = new ArkCommand(stdout, Console.Error, stdin)
 {
     Colorize = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NOCOLOR") is null,
+    Interactive = !Console.IsOutputRedirected,
 };
 var code = command.Run(args);
 stdout.Flush();

@@ -53,6 +53,8 @@ public static class SystemBuiltins
         if (!Is(args, ValueKind.Number))
             throw TypeCheck.Error("sys:sleep", args, DurationContract);
         var ms = args[0].Num;
+        // what was printed before a pause should be visible during it
+        context.Host.Flush();
         if (ms > 0)
             Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(ms, int.MaxValue)));
         return Value.Nil;

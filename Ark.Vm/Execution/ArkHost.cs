@@ -47,11 +47,22 @@ public sealed class ArkHost
     /// </summary>
     public string? ProgramDirectory { get; init; }
 
+    /// <summary>
+    /// Flush the output after every write, so that a person watching a terminal sees each line
+    /// as it is printed; when false (output to a file or a pipe) output is flushed in blocks,
+    /// before reading input, before blocking calls such as <c>sys:sleep</c>, and at exit.
+    /// </summary>
+    public bool FlushEachWrite { get; init; }
+
     /// <summary>Writes UTF-8 bytes to the output; safe to call from several threads at once.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
     {
         lock (_outputLock)
+        {
             Output.Write(bytes);
+            if (FlushEachWrite)
+                Output.Flush();
+        }
     }
 
     /// <summary>Writes a value as <c>print</c> shows it, followed by <paramref name="suffix"/>.</summary>
@@ -65,6 +76,8 @@ public sealed class ArkHost
                 Output.Write(ValueFormatter.FormatUtf8(value));
             if (suffix.Length > 0)
                 Output.Write(Encoding.UTF8.GetBytes(suffix));
+            if (FlushEachWrite)
+                Output.Flush();
         }
     }
 
