@@ -117,6 +117,10 @@ public sealed partial class ExecutionContext
         {
             throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
         }
+        catch (Exception e) when (IsInternalFailure(e))
+        {
+            throw Fail(InternalError(e));
+        }
     }
 
     /// <summary>

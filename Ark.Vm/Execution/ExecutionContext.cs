@@ -106,7 +106,21 @@ public sealed partial class ExecutionContext
             // printing or comparing a value nested thousands of levels deep
             throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
         }
+        catch (Exception e) when (IsInternalFailure(e))
+        {
+            throw Fail(InternalError(e));
+        }
     }
+
+    /// <summary>
+    /// A .NET exception that is not an ArkScript error, an exit or a future's failure: a bug in
+    /// a builtin. It becomes a runtime error with a location and a call stack, not a crash.
+    /// </summary>
+    private static bool IsInternalFailure(Exception e) =>
+        e is not (ArkException or ArkExitException or ArkRuntimeError or OutOfMemoryException);
+
+    private static ArkException InternalError(Exception e) =>
+        new(ErrorKind.VM, $"internal error: {e.GetType().Name}: {e.Message}");
 
     private void EnsureStack(int needed)
     {
