@@ -109,17 +109,9 @@ public sealed partial class ExecutionContext
         {
             return Call(callee, args);
         }
-        catch (ArkException error)
+        catch (Exception e) when (AsScriptError(e) is { } error)
         {
             throw Fail(error);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
-        }
-        catch (Exception e) when (IsInternalFailure(e))
-        {
-            throw Fail(InternalError(e));
         }
     }
 

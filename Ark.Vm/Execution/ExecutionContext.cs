@@ -97,30 +97,26 @@ public sealed partial class ExecutionContext
         {
             Execute(0);
         }
-        catch (ArkException error)
+        catch (Exception e) when (AsScriptError(e) is { } error)
         {
             throw Fail(error);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            // printing or comparing a value nested thousands of levels deep
-            throw Fail(new ArkException(ErrorKind.VM, NestingTooDeep));
-        }
-        catch (Exception e) when (IsInternalFailure(e))
-        {
-            throw Fail(InternalError(e));
         }
     }
 
     /// <summary>
-    /// A .NET exception that is not an ArkScript error, an exit or a future's failure: a bug in
-    /// a builtin. It becomes a runtime error with a location and a call stack, not a crash.
+    /// What an exception escaping the bytecode is to the script: an ArkScript error as it is;
+    /// a value nested too deeply to print or compare as a VMError; any other .NET exception (a
+    /// bug in a builtin) as an internal VMError, so that it gets a location and a call stack
+    /// rather than crashing ark. Null for what must pass through: exits, the failure of a
+    /// nested run that already has its report, running out of memory.
     /// </summary>
-    private static bool IsInternalFailure(Exception e) =>
-        e is not (ArkException or ArkExitException or ArkRuntimeError or OutOfMemoryException);
-
-    private static ArkException InternalError(Exception e) =>
-        new(ErrorKind.VM, $"internal error: {e.GetType().Name}: {e.Message}");
+    private static ArkException? AsScriptError(Exception e) => e switch
+    {
+        ArkException error => error,
+        InsufficientExecutionStackException => new ArkException(ErrorKind.VM, NestingTooDeep),
+        ArkExitException or ArkRuntimeError or OutOfMemoryException => null,
+        _ => new ArkException(ErrorKind.VM, $"internal error: {e.GetType().Name}: {e.Message}"),
+    };
 
     private void EnsureStack(int needed)
     {
