@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ark.Vm.Values;
 
 namespace Ark.Modules.Json;
 
@@ -39,7 +40,7 @@ internal static class JsonNumberFormat
             return;
         }
 
-        var (digits, point) = Decompose(value);
+        var (digits, point) = ShortestDigits.Of(value);
         var k = digits.Length;
         // the value is 0.DIGITS × 10^point
         if (k <= point && point <= MaxExponent)
@@ -60,24 +61,5 @@ internal static class JsonNumberFormat
                 sb.Append('0');
             sb.Append(exponent.ToString(CultureInfo.InvariantCulture));
         }
-    }
-
-    /// <summary>The significant digits of a positive finite number and where its decimal point goes.</summary>
-    private static (string Digits, int Point) Decompose(double value)
-    {
-        // "R" gives the shortest round-trip form, e.g. "123.45", "1E+20", "1.5E-07"
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        var exponent = 0;
-        var e = text.IndexOf('E');
-        if (e >= 0)
-        {
-            exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            text = text[..e];
-        }
-        var dot = text.IndexOf('.');
-        var integerDigits = dot < 0 ? text.Length : dot;
-        var digits = dot < 0 ? text : string.Concat(text.AsSpan(0, dot), text.AsSpan(dot + 1));
-        var leadingZeros = digits.Length - digits.TrimStart('0').Length;
-        return (digits.Trim('0'), integerDigits + exponent - leadingZeros);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Ark.Vm.Values;
 
 namespace Ark.Vm.Builtins;
 
@@ -154,28 +155,8 @@ internal static class FloatFormat
     // The shortest digits that read back as value, and the power of ten of the last one.
     private static (string Digits, int Exponent) Shortest(double value)
     {
-        var r = value.ToString("R", CultureInfo.InvariantCulture);
-        var exp = 0;
-        var e = r.IndexOf('E');
-        if (e >= 0)
-        {
-            exp = int.Parse(r.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            r = r[..e];
-        }
-        var dot = r.IndexOf('.');
-        if (dot >= 0)
-        {
-            exp -= r.Length - dot - 1;
-            r = r.Remove(dot, 1);
-        }
-        r = r.TrimStart('0');
-        var n = r.Length;
-        while (n > 1 && r[n - 1] == '0')
-        {
-            n--;
-            exp++;
-        }
-        return (r[..n], exp);
+        var (digits, point) = ShortestDigits.Of(value);
+        return (digits, point - digits.Length);
     }
 
     // value * 10^scale rounded to an integer, half to even, computed exactly.

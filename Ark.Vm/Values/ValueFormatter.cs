@@ -111,27 +111,10 @@ public static class ValueFormatter
             return ((long)d).ToString(CultureInfo.InvariantCulture);
         }
 
-        var r = d.ToString("R", CultureInfo.InvariantCulture);
-        var negative = r[0] == '-';
-        if (negative)
-            r = r[1..];
-        var exponent = 0;
-        var ePos = r.IndexOf('E');
-        if (ePos >= 0)
-        {
-            exponent = int.Parse(r.AsSpan(ePos + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            r = r[..ePos];
-        }
-        var dot = r.IndexOf('.');
-        var intPart = dot >= 0 ? r[..dot] : r;
-        var fracPart = dot >= 0 ? r[(dot + 1)..] : "";
-        var digits = (intPart + fracPart).TrimStart('0');
-        var leadingZeros = (intPart + fracPart).Length - digits.Length;
+        var negative = d < 0;
+        var (digits, point) = ShortestDigits.Of(Math.Abs(d));
         // scientific exponent of the first significant digit
-        var sciExp = intPart.Length - 1 - leadingZeros + exponent;
-        digits = digits.TrimEnd('0');
-        if (digits.Length == 0)
-            digits = "0";
+        var sciExp = point - 1;
 
         var sb = new StringBuilder();
         if (negative)
