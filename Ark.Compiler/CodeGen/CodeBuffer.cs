@@ -137,13 +137,7 @@ internal sealed class CodeBuffer
     {
         if (_lastAt != _code.Count - 1 || !IsFusableNumberLoad(_lastAt))
             return false;
-        var fused = op switch
-        {
-            OpCode.Add => OpCode.AddConst,
-            OpCode.Sub => OpCode.SubConst,
-            _ => OpCode.MulConst,
-        };
-        _code[^1] = Instruction.Make(fused, Instruction.Operand(_code[^1]));
+        _code[^1] = Instruction.Make(Instruction.WithConst(op), Instruction.Operand(_code[^1]));
         // errors point at the operation, not at its constant
         SetPosition(_code.Count - 1, _position);
         _numberLoadAt = -1;
@@ -168,7 +162,7 @@ internal sealed class CodeBuffer
             {
                 // LoadConst k, Lt, JumpIfFalse: the compare-with-a-constant jump, k in the next word
                 var constant = Instruction.Operand(_code[^2]);
-                _code[^2] = Instruction.Make(ConstantForm(fused));
+                _code[^2] = Instruction.Make(Instruction.WithConst(fused));
                 _code[^1] = constant;
                 SetPosition(_code.Count - 2, PositionOf(_code.Count - 1));
                 _lastAt = _code.Count - 2;
@@ -209,16 +203,6 @@ internal sealed class CodeBuffer
         };
         return fused != OpCode.Nop;
     }
-
-    private static OpCode ConstantForm(OpCode compareJump) => compareJump switch
-    {
-        OpCode.LtJump => OpCode.LtConstJump,
-        OpCode.GtJump => OpCode.GtConstJump,
-        OpCode.LeJump => OpCode.LeConstJump,
-        OpCode.GeJump => OpCode.GeConstJump,
-        OpCode.EqJump => OpCode.EqConstJump,
-        _ => OpCode.NeqConstJump,
-    };
 
     public void EmitJumpTo(OpCode op, int target, int stackDelta)
     {

@@ -211,20 +211,34 @@ public static class Instruction
     /// <summary>True for the compare-and-jump instructions whose right operand is a constant.</summary>
     public static bool IsConstJump(OpCode op) => op is >= OpCode.LtConstJump and <= OpCode.NeqConstJump;
 
+    private static readonly (OpCode Plain, OpCode WithConstant)[] ConstantForms =
+    [
+        (OpCode.Add, OpCode.AddConst), (OpCode.Sub, OpCode.SubConst), (OpCode.Mul, OpCode.MulConst),
+        (OpCode.LtJump, OpCode.LtConstJump), (OpCode.GtJump, OpCode.GtConstJump), (OpCode.LeJump, OpCode.LeConstJump),
+        (OpCode.GeJump, OpCode.GeConstJump), (OpCode.EqJump, OpCode.EqConstJump), (OpCode.NeqJump, OpCode.NeqConstJump),
+    ];
+
     /// <summary>The instruction a constant-operand instruction stands for once its constant is pushed.</summary>
-    public static OpCode WithoutConst(OpCode op) => op switch
+    public static OpCode WithoutConst(OpCode op)
     {
-        OpCode.AddConst => OpCode.Add,
-        OpCode.SubConst => OpCode.Sub,
-        OpCode.MulConst => OpCode.Mul,
-        OpCode.LtConstJump => OpCode.LtJump,
-        OpCode.GtConstJump => OpCode.GtJump,
-        OpCode.LeConstJump => OpCode.LeJump,
-        OpCode.GeConstJump => OpCode.GeJump,
-        OpCode.EqConstJump => OpCode.EqJump,
-        OpCode.NeqConstJump => OpCode.NeqJump,
-        _ => op,
-    };
+        foreach (var (plain, withConstant) in ConstantForms)
+        {
+            if (withConstant == op)
+                return plain;
+        }
+        return op;
+    }
+
+    /// <summary>The constant-operand form of an arithmetic or compare-and-jump instruction, or <see cref="OpCode.Nop"/>.</summary>
+    public static OpCode WithConst(OpCode op)
+    {
+        foreach (var (plain, withConstant) in ConstantForms)
+        {
+            if (plain == op)
+                return withConstant;
+        }
+        return OpCode.Nop;
+    }
 }
 
 /// <summary>Where an in-place list operation finds its variable, packed in one word.</summary>
