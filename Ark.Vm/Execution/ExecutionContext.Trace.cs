@@ -22,6 +22,7 @@ public sealed partial class ExecutionContext
             AppendVariables(report, _frames[_frameCount - 1]);
         }
         var locations = error is ArkFutureError future ? $"{future.FutureLocation}\n  awaited at {Locations()["At ".Length..]}" : Locations();
+        _faultIp = -1;
         return new ArkRuntimeError(error, report.ToString(), locations);
     }
 
@@ -82,7 +83,7 @@ public sealed partial class ExecutionContext
     {
         var map = _program.SourceMap;
         var sb = new StringBuilder();
-        sb.Append("At ").Append(map.Describe(_ip));
+        sb.Append("At ").Append(map.Describe(_faultIp >= 0 ? _faultIp : _ip));
         for (var f = _frameCount - 1; f >= 1; f--)
         {
             if (_frames[f].CallIp >= 0)
