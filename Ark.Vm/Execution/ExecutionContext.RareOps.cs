@@ -14,352 +14,359 @@ public sealed partial class ExecutionContext
 {
     private void ExecuteRare(int word)
     {
-        var op = Instruction.Op(word);
-        var operand = Instruction.Operand(word);
-        var stack = _stack;
-        ref var sp = ref _sp;
-        var fp = _frames[_frameCount - 1].Fp;
         var at = _ip;
-        _ip++;
-
         try
         {
-            if (op is >= OpCode.IncrementLocal and <= OpCode.DecrementGlobal)
-            {
-                StepVariableSlowly(op, operand, at);
-                return;
-            }
-
-            if (op is >= OpCode.AddConst and <= OpCode.NeqConstJump)
-            {
-                // a slow path of a constant-operand instruction: push the constant and run the
-                // instruction it was fused from, so errors are exactly that instruction's
-                EnsureStack(1);
-                stack = _stack;
-                var constant = Instruction.IsConstJump(op) ? _code[_ip++] : operand;
-                stack[sp++] = _program.Constants[constant];
-                op = Instruction.WithoutConst(op);
-            }
-
-            switch (op)
-            {
-                case OpCode.Nop:
-                    break;
-
-
-                case OpCode.LoadLocal:
-                    {
-                        _lastLoadIp = at;
-                        var v = stack[fp + operand];
-                        if (v.IsUnbound)
-                            v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
-                        stack[sp++] = v;
-                        break;
-                    }
-
-                case OpCode.LoadEnv:
-                    _lastLoadIp = at;
-                    stack[sp++] = Readable(_frames[_frameCount - 1].Env!).Values[operand];
-                    break;
-
-                case OpCode.LoadDyn:
-                    _lastLoadIp = at;
-                    stack[sp++] = LoadDynamic(operand, true);
-                    break;
-
-                case OpCode.LoadGlobal:
-                    {
-                        _lastLoadIp = at;
-                        var g = _globals[operand];
-                        if (g.IsUnbound)
-                            throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
-                        stack[sp++] = g;
-                        break;
-                    }
-
-                case OpCode.StoreGlobal:
-                    {
-                        var v = stack[--sp];
-                        var symbol = operand & ~Instruction.FreshStore;
-                        if ((operand & Instruction.FreshStore) == 0)
-                            v.MarkShared();
-                        PrepareGlobalWrite(symbol);
-                        _globals[symbol] = v;
-                        break;
-                    }
-
-                case OpCode.LoadUndefined:
-                    stack[sp++] = Value.Undefined;
-                    break;
-
-                case OpCode.SetLocal:
-                    {
-                        var v = stack[--sp];
-                        v.MarkShared();
-                        if (!stack[fp + operand].IsUnbound)
-                            stack[fp + operand] = v;
-                        else
-                            SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
-                        break;
-                    }
-
-                case OpCode.SetEnv:
-                    {
-                        var v = stack[--sp];
-                        v.MarkShared();
-                        ref var frame = ref _frames[_frameCount - 1];
-                        frame.Env = Writable(frame.Env!);
-                        frame.Env.Values[operand] = v;
-                        break;
-                    }
-
-                case OpCode.SetGlobal:
-                    SetDynamic(operand, stack[--sp], false);
-                    break;
-
-                case OpCode.SetDyn:
-                    SetDynamic(operand, stack[--sp], true);
-                    break;
-
-                case OpCode.DelLocal:
-                    if (!stack[fp + operand].IsUnbound)
-                        stack[fp + operand] = Value.Undefined;
-                    else
-                        DeleteDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand]);
-                    break;
-
-                case OpCode.DelDyn:
-                    DeleteDynamic(operand);
-                    break;
-
-                case OpCode.Dup:
-                    stack[sp] = stack[sp - 1];
-                    sp++;
-                    break;
-
-                case OpCode.JumpIfFalseOrPop:
-                    if (!stack[sp - 1].IsTruthy)
-                        _ip = operand;
-                    else
-                        sp--;
-                    break;
-
-                case OpCode.JumpIfTrueOrPop:
-                    if (stack[sp - 1].IsTruthy)
-                        _ip = operand;
-                    else
-                        sp--;
-                    break;
-
-                case OpCode.LtJump:
-                case OpCode.GtJump:
-                case OpCode.LeJump:
-                case OpCode.GeJump:
-                case OpCode.EqJump:
-                case OpCode.NeqJump:
-                    if (!Compare(op, stack[sp - 2], stack[sp - 1]))
-                        _ip = operand;
-                    sp -= 2;
-                    break;
-
-                case OpCode.Lt:
-                case OpCode.Gt:
-                case OpCode.Le:
-                case OpCode.Ge:
-                case OpCode.Eq:
-                case OpCode.Neq:
-                    stack[sp - 2] = Value.Bool(Compare(op, stack[sp - 2], stack[sp - 1]));
-                    sp--;
-                    break;
-
-                case OpCode.TailCall:
-                    throw ArityError(_frames[_frameCount - 1].Proto, _frames[_frameCount - 1].NameSymbol, operand);
-
-                case OpCode.Capture:
-                    stack[sp++] = CaptureValue(operand);
-                    break;
-
-                case OpCode.MakeClosure:
-                    MakeClosure((FunctionProto)_program.Constants[operand].Obj!);
-                    break;
-
-                case OpCode.GetField:
-                case OpCode.GetFieldForCall:
-                    stack[sp - 1] = ReadField(stack[sp - 1], operand, _code[_ip++], op == OpCode.GetFieldForCall);
-                    break;
-
-                case OpCode.Plugin:
-                    _ip = at; // a module that fails to load is reported at its import
-                    BindModule(operand);
-                    _ip = at + 1;
-                    break;
-
-                case OpCode.MakeList:
-                    {
-                        var items = stack.AsSpan(sp - operand, operand);
-                        items.Reverse();
-                        var list = ArkList.From(items);
-                        sp -= operand;
-                        stack[sp++] = new Value(list);
-                        break;
-                    }
-
-                case OpCode.Append:
-                case OpCode.Concat:
-                    {
-                        var target = stack[sp - 1];
-                        var items = stack.AsSpan(sp - 1 - operand, operand);
-                        items.Reverse();
-                        var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
-                        sp -= operand + 1;
-                        stack[sp++] = result;
-                        break;
-                    }
-
-                case OpCode.PopList:
-                    stack[sp - 2] = Operators.Pop(stack[sp - 1], stack[sp - 2]);
-                    sp--;
-                    break;
-
-                case OpCode.AppendInPlace:
-                case OpCode.ConcatInPlace:
-                    {
-                        _lastLoadIp = at;
-                        var varRef = _code[_ip++];
-                        var items = stack.AsSpan(sp - operand, operand);
-                        items.Reverse();
-                        ref var slot = ref VariableRef(varRef, fp);
-                        if (op == OpCode.AppendInPlace)
-                            Operators.AppendInPlace(ref slot, items);
-                        else
-                            Operators.ConcatInPlace(ref slot, items);
-                        sp -= operand;
-                        break;
-                    }
-
-                case OpCode.PopInPlace:
-                    {
-                        _lastLoadIp = at;
-                        var varRef = _code[_ip++];
-                        ref var slot = ref VariableRef(varRef, fp);
-                        Operators.PopInPlace(ref slot, stack[sp - 1]);
-                        sp--;
-                        break;
-                    }
-
-                case OpCode.AppendInPlaceTemp:
-                case OpCode.ConcatInPlaceTemp:
-                    {
-                        var temp = stack[sp - 1];
-                        var items = stack.AsSpan(sp - 1 - operand, operand);
-                        items.Reverse();
-                        if (op == OpCode.AppendInPlaceTemp)
-                            Operators.AppendInPlace(ref temp, items);
-                        else
-                            Operators.ConcatInPlace(ref temp, items);
-                        sp -= operand + 1;
-                        break;
-                    }
-
-                case OpCode.PopInPlaceTemp:
-                    {
-                        var temp = stack[sp - 1];
-                        Operators.PopInPlace(ref temp, stack[sp - 2]);
-                        sp -= 2;
-                        break;
-                    }
-
-                case OpCode.Add:
-                    stack[sp - 2] = Operators.Add(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Sub:
-                    stack[sp - 2] = Operators.Sub(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Mul:
-                    stack[sp - 2] = Operators.Mul(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Div:
-                    stack[sp - 2] = Operators.Div(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Mod:
-                    stack[sp - 2] = Operators.Mod(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Increment:
-                    throw StepError("+", stack[sp - 1]);
-
-                case OpCode.Decrement:
-                    throw StepError("-", stack[sp - 1]);
-
-                case OpCode.Len:
-                    stack[sp - 1] = Operators.Len(stack[sp - 1]);
-                    break;
-
-                case OpCode.Empty:
-                    stack[sp - 1] = Operators.Empty(stack[sp - 1]);
-                    break;
-
-                case OpCode.Tail:
-                    stack[sp - 1] = Operators.Tail(stack[sp - 1]);
-                    break;
-
-                case OpCode.Head:
-                    stack[sp - 1] = Operators.Head(stack[sp - 1]);
-                    break;
-
-                case OpCode.IsNil:
-                    stack[sp - 1] = Value.Bool(stack[sp - 1].IsNil);
-                    break;
-
-                case OpCode.Assert:
-                    Operators.Assert(stack[sp - 2], stack[sp - 1]);
-                    sp -= 2;
-                    break;
-
-                case OpCode.ToNum:
-                    stack[sp - 1] = Operators.ToNumber(stack[sp - 1]);
-                    break;
-
-                case OpCode.ToStr:
-                    stack[sp - 1] = Operators.ToStr(stack[sp - 1]);
-                    break;
-
-                case OpCode.At:
-                    stack[sp - 2] = Operators.At(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Type:
-                    stack[sp - 1] = Operators.Type(stack[sp - 1]);
-                    break;
-
-                case OpCode.HasField:
-                    stack[sp - 2] = Operators.HasField(stack[sp - 2], stack[sp - 1]);
-                    sp--;
-                    break;
-
-                case OpCode.Not:
-                    stack[sp - 1] = Value.Bool(!stack[sp - 1].IsTruthy);
-                    break;
-
-                default:
-                    throw Error(ErrorKind.VM, $"unknown instruction {(int)op} at {at}");
-            }
+            ExecuteRareAt(word, at);
         }
         catch (ArkException) when (RecordFault(at))
         {
             // never entered: the filter only notes where the error happened
             throw;
         }
+    }
+
+    // kept apart from the exception filter above so that the JIT optimises it without an EH region
+    private void ExecuteRareAt(int word, int at)
+    {
+        var op = Instruction.Op(word);
+        var operand = Instruction.Operand(word);
+        var stack = _stack;
+        ref var sp = ref _sp;
+        var fp = _frames[_frameCount - 1].Fp;
+        _ip++;
+
+        if (op is >= OpCode.IncrementLocal and <= OpCode.DecrementGlobal)
+        {
+            StepVariableSlowly(op, operand, at);
+            return;
+        }
+
+        if (op is >= OpCode.AddConst and <= OpCode.NeqConstJump)
+        {
+            // a slow path of a constant-operand instruction: push the constant and run the
+            // instruction it was fused from, so errors are exactly that instruction's
+            EnsureStack(1);
+            stack = _stack;
+            var constant = Instruction.IsConstJump(op) ? _code[_ip++] : operand;
+            stack[sp++] = _program.Constants[constant];
+            op = Instruction.WithoutConst(op);
+        }
+
+        switch (op)
+        {
+            case OpCode.Nop:
+                break;
+
+
+            case OpCode.LoadLocal:
+                {
+                    _lastLoadIp = at;
+                    var v = stack[fp + operand];
+                    if (v.IsUnbound)
+                        v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
+                    stack[sp++] = v;
+                    break;
+                }
+
+            case OpCode.LoadEnv:
+                _lastLoadIp = at;
+                stack[sp++] = Readable(_frames[_frameCount - 1].Env!).Values[operand];
+                break;
+
+            case OpCode.LoadDyn:
+                _lastLoadIp = at;
+                stack[sp++] = LoadDynamic(operand, true);
+                break;
+
+            case OpCode.LoadGlobal:
+                {
+                    _lastLoadIp = at;
+                    var g = _globals[operand];
+                    if (g.IsUnbound)
+                        throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
+                    stack[sp++] = g;
+                    break;
+                }
+
+            case OpCode.StoreGlobal:
+                {
+                    var v = stack[--sp];
+                    var symbol = operand & ~Instruction.FreshStore;
+                    if ((operand & Instruction.FreshStore) == 0)
+                        v.MarkShared();
+                    PrepareGlobalWrite(symbol);
+                    _globals[symbol] = v;
+                    break;
+                }
+
+            case OpCode.LoadUndefined:
+                stack[sp++] = Value.Undefined;
+                break;
+
+            case OpCode.SetLocal:
+                {
+                    var v = stack[--sp];
+                    v.MarkShared();
+                    if (!stack[fp + operand].IsUnbound)
+                        stack[fp + operand] = v;
+                    else
+                        SetDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], v, false);
+                    break;
+                }
+
+            case OpCode.SetEnv:
+                {
+                    var v = stack[--sp];
+                    v.MarkShared();
+                    ref var frame = ref _frames[_frameCount - 1];
+                    frame.Env = Writable(frame.Env!);
+                    frame.Env.Values[operand] = v;
+                    break;
+                }
+
+            case OpCode.SetGlobal:
+                SetDynamic(operand, stack[--sp], false);
+                break;
+
+            case OpCode.SetDyn:
+                SetDynamic(operand, stack[--sp], true);
+                break;
+
+            case OpCode.DelLocal:
+                if (!stack[fp + operand].IsUnbound)
+                    stack[fp + operand] = Value.Undefined;
+                else
+                    DeleteDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand]);
+                break;
+
+            case OpCode.DelDyn:
+                DeleteDynamic(operand);
+                break;
+
+            case OpCode.Dup:
+                stack[sp] = stack[sp - 1];
+                sp++;
+                break;
+
+            case OpCode.JumpIfFalseOrPop:
+                if (!stack[sp - 1].IsTruthy)
+                    _ip = operand;
+                else
+                    sp--;
+                break;
+
+            case OpCode.JumpIfTrueOrPop:
+                if (stack[sp - 1].IsTruthy)
+                    _ip = operand;
+                else
+                    sp--;
+                break;
+
+            case OpCode.LtJump:
+            case OpCode.GtJump:
+            case OpCode.LeJump:
+            case OpCode.GeJump:
+            case OpCode.EqJump:
+            case OpCode.NeqJump:
+                if (!Compare(op, stack[sp - 2], stack[sp - 1]))
+                    _ip = operand;
+                sp -= 2;
+                break;
+
+            case OpCode.Lt:
+            case OpCode.Gt:
+            case OpCode.Le:
+            case OpCode.Ge:
+            case OpCode.Eq:
+            case OpCode.Neq:
+                stack[sp - 2] = Value.Bool(Compare(op, stack[sp - 2], stack[sp - 1]));
+                sp--;
+                break;
+
+            case OpCode.TailCall:
+                throw ArityError(_frames[_frameCount - 1].Proto, _frames[_frameCount - 1].NameSymbol, operand);
+
+            case OpCode.Capture:
+                stack[sp++] = CaptureValue(operand);
+                break;
+
+            case OpCode.MakeClosure:
+                MakeClosure((FunctionProto)_program.Constants[operand].Obj!);
+                break;
+
+            case OpCode.GetField:
+            case OpCode.GetFieldForCall:
+                stack[sp - 1] = ReadField(stack[sp - 1], operand, _code[_ip++], op == OpCode.GetFieldForCall);
+                break;
+
+            case OpCode.Plugin:
+                _ip = at; // a module that fails to load is reported at its import
+                BindModule(operand);
+                _ip = at + 1;
+                break;
+
+            case OpCode.MakeList:
+                {
+                    var items = stack.AsSpan(sp - operand, operand);
+                    items.Reverse();
+                    var list = ArkList.From(items);
+                    sp -= operand;
+                    stack[sp++] = new Value(list);
+                    break;
+                }
+
+            case OpCode.Append:
+            case OpCode.Concat:
+                {
+                    var target = stack[sp - 1];
+                    var items = stack.AsSpan(sp - 1 - operand, operand);
+                    items.Reverse();
+                    var result = op == OpCode.Append ? Operators.Append(target, items) : Operators.Concat(target, items);
+                    sp -= operand + 1;
+                    stack[sp++] = result;
+                    break;
+                }
+
+            case OpCode.PopList:
+                stack[sp - 2] = Operators.Pop(stack[sp - 1], stack[sp - 2]);
+                sp--;
+                break;
+
+            case OpCode.AppendInPlace:
+            case OpCode.ConcatInPlace:
+                {
+                    _lastLoadIp = at;
+                    var varRef = _code[_ip++];
+                    var items = stack.AsSpan(sp - operand, operand);
+                    items.Reverse();
+                    ref var slot = ref VariableRef(varRef, fp);
+                    if (op == OpCode.AppendInPlace)
+                        Operators.AppendInPlace(ref slot, items);
+                    else
+                        Operators.ConcatInPlace(ref slot, items);
+                    sp -= operand;
+                    break;
+                }
+
+            case OpCode.PopInPlace:
+                {
+                    _lastLoadIp = at;
+                    var varRef = _code[_ip++];
+                    ref var slot = ref VariableRef(varRef, fp);
+                    Operators.PopInPlace(ref slot, stack[sp - 1]);
+                    sp--;
+                    break;
+                }
+
+            case OpCode.AppendInPlaceTemp:
+            case OpCode.ConcatInPlaceTemp:
+                {
+                    var temp = stack[sp - 1];
+                    var items = stack.AsSpan(sp - 1 - operand, operand);
+                    items.Reverse();
+                    if (op == OpCode.AppendInPlaceTemp)
+                        Operators.AppendInPlace(ref temp, items);
+                    else
+                        Operators.ConcatInPlace(ref temp, items);
+                    sp -= operand + 1;
+                    break;
+                }
+
+            case OpCode.PopInPlaceTemp:
+                {
+                    var temp = stack[sp - 1];
+                    Operators.PopInPlace(ref temp, stack[sp - 2]);
+                    sp -= 2;
+                    break;
+                }
+
+            case OpCode.Add:
+                stack[sp - 2] = Operators.Add(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Sub:
+                stack[sp - 2] = Operators.Sub(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Mul:
+                stack[sp - 2] = Operators.Mul(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Div:
+                stack[sp - 2] = Operators.Div(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Mod:
+                stack[sp - 2] = Operators.Mod(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Increment:
+                throw StepError("+", stack[sp - 1]);
+
+            case OpCode.Decrement:
+                throw StepError("-", stack[sp - 1]);
+
+            case OpCode.Len:
+                stack[sp - 1] = Operators.Len(stack[sp - 1]);
+                break;
+
+            case OpCode.Empty:
+                stack[sp - 1] = Operators.Empty(stack[sp - 1]);
+                break;
+
+            case OpCode.Tail:
+                stack[sp - 1] = Operators.Tail(stack[sp - 1]);
+                break;
+
+            case OpCode.Head:
+                stack[sp - 1] = Operators.Head(stack[sp - 1]);
+                break;
+
+            case OpCode.IsNil:
+                stack[sp - 1] = Value.Bool(stack[sp - 1].IsNil);
+                break;
+
+            case OpCode.Assert:
+                Operators.Assert(stack[sp - 2], stack[sp - 1]);
+                sp -= 2;
+                break;
+
+            case OpCode.ToNum:
+                stack[sp - 1] = Operators.ToNumber(stack[sp - 1]);
+                break;
+
+            case OpCode.ToStr:
+                stack[sp - 1] = Operators.ToStr(stack[sp - 1]);
+                break;
+
+            case OpCode.At:
+                stack[sp - 2] = Operators.At(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Type:
+                stack[sp - 1] = Operators.Type(stack[sp - 1]);
+                break;
+
+            case OpCode.HasField:
+                stack[sp - 2] = Operators.HasField(stack[sp - 2], stack[sp - 1]);
+                sp--;
+                break;
+
+            case OpCode.Not:
+                stack[sp - 1] = Value.Bool(!stack[sp - 1].IsTruthy);
+                break;
+
+            default:
+                throw Error(ErrorKind.VM, $"unknown instruction {(int)op} at {at}");
+        }
+
     }
 
     /// <summary>
