@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ark.Vm.Values;
 
 namespace Ark.Vm.Bytecode;
@@ -18,7 +20,9 @@ public sealed class CompiledProgram
         FunctionProto[] functions,
         SourceMap sourceMap)
     {
-        Code = code;
+        // on the pinned heap, so that the dispatch loop can walk it with a pointer
+        Code = GC.AllocateUninitializedArray<int>(code.Length, pinned: true);
+        code.CopyTo(Code);
         Constants = constants;
         Symbols = symbols;
         DynamicSymbols = dynamicSymbols;
@@ -29,6 +33,9 @@ public sealed class CompiledProgram
 
     /// <summary>All instructions; each function starts at its <see cref="FunctionProto.EntryIp"/>.</summary>
     public int[] Code { get; }
+
+    /// <summary>The address of <see cref="Code"/>'s first instruction; the array never moves.</summary>
+    internal unsafe int* CodeStart => (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(Code));
 
     /// <summary>Numbers, strings and functions referenced by <see cref="OpCode.LoadConst"/>.</summary>
     public Value[] Constants { get; }

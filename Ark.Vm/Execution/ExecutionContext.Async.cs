@@ -103,7 +103,7 @@ public sealed partial class ExecutionContext
     /// <summary>Runs a future's call in this fresh context.</summary>
     internal Value RunFuture(Value callee, Value[] args)
     {
-        _frames[0] = new Frame { Proto = _program.Main, Fp = 0, ReturnIp = -1, NameSymbol = -1 };
+        _frames[0] = new Frame { Proto = _program.Main, Fp = 0, ReturnIp = -1, CallIp = -1, NameSymbol = -1 };
         _frameCount = 1;
         try
         {

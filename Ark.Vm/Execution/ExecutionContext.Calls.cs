@@ -107,7 +107,7 @@ public sealed partial class ExecutionContext
     /// </summary>
     private int LastLoadedSymbol()
     {
-        var ip = _lastLoadIp;
+        var ip = LastLoadIp;
         if (ip < 0)
             return -1;
         var word = _code[ip];

@@ -21,32 +21,33 @@ public sealed partial class ExecutionContext
     /// (a call made from native code returned; its result is returned and popped) or the
     /// program halts.
     /// </summary>
-    private Value Execute(int stopDepth)
+    private unsafe Value Execute(int stopDepth)
     {
-        var code = _code;
-        var constants = _program.Constants;
-        var globals = _globals;
+        // Only the five values every instruction uses live in locals, so that they all get
+        // registers; the rest is read from fields where needed. The code is on the pinned
+        // heap and walked by a plain pointer: no bounds checks, and jumps are checked when
+        // bytecode is loaded (the compiler only emits jumps inside the function).
         var stack = _stack;
-        var ip = _ip;
+        var ip = _codeStart + _ip;
         var sp = _sp;
         var fp = _frames[_frameCount - 1].Fp;
 
         while (true)
         {
-            var word = code[ip++];
+            var word = *ip++;
             var operand = (int)((uint)word >> 8);
             var op = (OpCode)(byte)word;
             switch (op)
             {
                 case OpCode.LoadConst:
-                    Store(stack, sp++, constants[operand]);
+                    Store(stack, sp++, _constants[operand]);
                     break;
 
                 case OpCode.LoadLocal:
                     {
-                        _lastLoadIp = ip - 1;
+                        _lastLoad = ip - 1;
                         var v = stack[fp + operand];
-                        if (v.IsUnbound)
+                        if (ReferenceEquals(v.Obj, _unbound))
                             goto default;
                         Store(stack, sp++, v);
                         break;
@@ -54,11 +55,11 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadDyn:
                     {
-                        _lastLoadIp = ip - 1;
+                        _lastLoad = ip - 1;
                         if (_dynamicBindings[operand] != 0)
                             goto default;
-                        var g = globals[operand];
-                        if (g.IsUnbound)
+                        var g = _globals[operand];
+                        if (ReferenceEquals(g.Obj, _unbound))
                             goto default;
                         Store(stack, sp++, g);
                         break;
@@ -66,9 +67,9 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LoadGlobal:
                     {
-                        _lastLoadIp = ip - 1;
-                        var g = globals[operand];
-                        if (g.IsUnbound)
+                        _lastLoad = ip - 1;
+                        var g = _globals[operand];
+                        if (ReferenceEquals(g.Obj, _unbound))
                             goto default;
                         Store(stack, sp++, g);
                         break;
@@ -94,13 +95,13 @@ public sealed partial class ExecutionContext
                         var v = stack[--sp];
                         if ((operand & Instruction.FreshStore) == 0)
                             v.MarkShared();
-                        Store(globals, operand & ~Instruction.FreshStore, v);
+                        Store(_globals, operand & ~Instruction.FreshStore, v);
                         break;
                     }
 
                 case OpCode.SetLocal:
                     {
-                        if (stack[fp + operand].IsUnbound)
+                        if (ReferenceEquals(stack[fp + operand].Obj, _unbound))
                             goto default;
                         var v = stack[--sp];
                         v.MarkShared();
@@ -110,11 +111,11 @@ public sealed partial class ExecutionContext
 
                 case OpCode.SetGlobal:
                     {
-                        if (_globalsShared || globals[operand].IsUnbound)
+                        if (_globalsShared || ReferenceEquals(_globals[operand].Obj, _unbound))
                             goto default;
                         var v = stack[--sp];
                         v.MarkShared();
-                        Store(globals, operand, v);
+                        Store(_globals, operand, v);
                         break;
                     }
 
@@ -124,20 +125,20 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Jump:
 #if ARK_GIL
-                    if (operand < ip && GlobalInterpreterLock.SwitchRequested)
+                    if (operand < ip - _codeStart && GlobalInterpreterLock.SwitchRequested)
                         GlobalInterpreterLock.Yield();
 #endif
-                    ip = operand;
+                    ip = _codeStart + operand;
                     break;
 
                 case OpCode.JumpIfFalse:
                     if (!stack[--sp].IsTruthy)
-                        ip = operand;
+                        ip = _codeStart + operand;
                     break;
 
                 case OpCode.JumpIfTrue:
                     if (stack[--sp].IsTruthy)
-                        ip = operand;
+                        ip = _codeStart + operand;
                     break;
 
                 case OpCode.LtJump:
@@ -148,7 +149,7 @@ public sealed partial class ExecutionContext
                             goto default;
                         sp -= 2;
                         if (!(a.Num < b.Num))
-                            ip = operand;
+                            ip = _codeStart + operand;
                         break;
                     }
 
@@ -158,7 +159,7 @@ public sealed partial class ExecutionContext
                         if (a.Obj is not null)
                             goto default;
                         sp--;
-                        ip = a.Num < constants[code[ip]].Num ? ip + 1 : operand;
+                        ip = a.Num < _constants[*ip].Num ? ip + 1 : _codeStart + operand;
                         break;
                     }
 
@@ -169,8 +170,8 @@ public sealed partial class ExecutionContext
                             goto default;
                         sp--;
                         // the reference's a > b is (a != b and not a < b), true for NaN
-                        var b = constants[code[ip]].Num;
-                        ip = a.Num != b && !(a.Num < b) ? ip + 1 : operand;
+                        var b = _constants[*ip].Num;
+                        ip = a.Num != b && !(a.Num < b) ? ip + 1 : _codeStart + operand;
                         break;
                     }
 
@@ -180,7 +181,7 @@ public sealed partial class ExecutionContext
                         if (a.Obj is not null)
                             goto default;
                         sp--;
-                        ip = a.Num <= constants[code[ip]].Num ? ip + 1 : operand;
+                        ip = a.Num <= _constants[*ip].Num ? ip + 1 : _codeStart + operand;
                         break;
                     }
 
@@ -190,7 +191,7 @@ public sealed partial class ExecutionContext
                         if (a.Obj is not null)
                             goto default;
                         sp--;
-                        ip = !(a.Num < constants[code[ip]].Num) ? ip + 1 : operand;
+                        ip = !(a.Num < _constants[*ip].Num) ? ip + 1 : _codeStart + operand;
                         break;
                     }
 
@@ -200,7 +201,7 @@ public sealed partial class ExecutionContext
                         if (a.Obj is not null)
                             goto default;
                         sp--;
-                        ip = a.Num == constants[code[ip]].Num ? ip + 1 : operand;
+                        ip = a.Num == _constants[*ip].Num ? ip + 1 : _codeStart + operand;
                         break;
                     }
 
@@ -210,14 +211,14 @@ public sealed partial class ExecutionContext
                         if (a.Obj is not null)
                             goto default;
                         sp--;
-                        ip = a.Num != constants[code[ip]].Num ? ip + 1 : operand;
+                        ip = a.Num != _constants[*ip].Num ? ip + 1 : _codeStart + operand;
                         break;
                     }
 
                 case OpCode.IncrementLocal:
                 case OpCode.DecrementLocal:
                     {
-                        _lastLoadIp = ip - 1;
+                        _lastLoad = ip - 1;
                         ref var v = ref stack[fp + operand];
                         if (v.Obj is not null)
                             goto default;
@@ -228,8 +229,8 @@ public sealed partial class ExecutionContext
                 case OpCode.IncrementGlobal:
                 case OpCode.DecrementGlobal:
                     {
-                        _lastLoadIp = ip - 1;
-                        ref var v = ref globals[operand];
+                        _lastLoad = ip - 1;
+                        ref var v = ref _globals[operand];
                         if (v.Obj is not null || _globalsShared)
                             goto default;
                         v = new Value(op == OpCode.IncrementGlobal ? v.Num + 1 : v.Num - 1);
@@ -241,7 +242,7 @@ public sealed partial class ExecutionContext
                         ref var a = ref stack[sp - 1];
                         if (a.Obj is not null)
                             goto default;
-                        a = new Value(a.Num + constants[operand].Num);
+                        a = new Value(a.Num + _constants[operand].Num);
                         break;
                     }
 
@@ -250,7 +251,7 @@ public sealed partial class ExecutionContext
                         ref var a = ref stack[sp - 1];
                         if (a.Obj is not null)
                             goto default;
-                        a = new Value(a.Num - constants[operand].Num);
+                        a = new Value(a.Num - _constants[operand].Num);
                         break;
                     }
 
@@ -259,7 +260,7 @@ public sealed partial class ExecutionContext
                         ref var a = ref stack[sp - 1];
                         if (a.Obj is not null)
                             goto default;
-                        a = new Value(a.Num * constants[operand].Num);
+                        a = new Value(a.Num * _constants[operand].Num);
                         break;
                     }
 
@@ -271,7 +272,7 @@ public sealed partial class ExecutionContext
                             goto default;
                         sp -= 2;
                         if (a.Num != b.Num)
-                            ip = operand;
+                            ip = _codeStart + operand;
                         break;
                     }
 
@@ -357,8 +358,8 @@ public sealed partial class ExecutionContext
 #endif
                         // The common case inline: a plain function, the right number of
                         // arguments, no locals visible to callees, room on both stacks.
-                        if (stack[sp - 1].Obj is FunctionProto proto && proto.Arity == operand && proto.DynamicSlots.Length == 0
-                            && code[ip] >= 0 && _frameCount < _frames.Length && sp + proto.FrameSize <= stack.Length
+                        if (stack[sp - 1].Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto && proto.Arity == operand && proto.DynamicSlots.Length == 0
+                            && *ip >= 0 && _frameCount < _frames.Length && sp + proto.FrameSize <= stack.Length
                             && sp - _localsTotal + 2 * _frameCount < MaxStackDepth)
                         {
                             var newFp = sp - 1 - operand;
@@ -366,43 +367,43 @@ public sealed partial class ExecutionContext
                                 stack[i].MarkShared();
                             sp = newFp + proto.LocalCount;
                             for (var i = newFp + operand; i < sp; i++)
-                                stack[i] = Value.Unbound;
+                                stack[i] = new Value(_unbound);
                             _localsTotal += proto.LocalCount;
                             ref var frame = ref _frames[_frameCount++];
                             frame.Proto = proto;
                             frame.Fp = newFp;
-                            frame.ReturnIp = ip + 1;
-                            frame.CallIp = ip - 1;
+                            var at = (int)(ip - _codeStart);
+                            frame.ReturnIp = at + 1;
+                            frame.CallIp = at - 1;
                             frame.Env = null;
-                            frame.NameSymbol = code[ip];
+                            frame.NameSymbol = *ip;
                             fp = newFp;
-                            ip = proto.EntryIp;
+                            ip = _codeStart + proto.EntryIp;
                             break;
                         }
-                        _ip = ip - 1;
+                        var callAt = (int)(ip - _codeStart);
+                        _ip = callAt - 1;
                         _sp = sp;
-                        if (EnterCall(stack[sp - 1], operand, code[ip], ip + 1, ip - 1))
+                        if (EnterCall(stack[sp - 1], operand, *ip, callAt + 1, callAt - 1))
                         {
-                            ip = _ip;
+                            ip = _codeStart + _ip;
                             fp = _frames[_frameCount - 1].Fp;
                         }
                         else
                             ip++;
                         stack = _stack;
-                        globals = _globals;
                         sp = _sp;
                         break;
                     }
 
                 case OpCode.CallBuiltin:
                     {
-                        var argc = code[ip++];
-                        _ip = ip - 2;
+                        var argc = *ip++;
+                        _ip = (int)(ip - _codeStart) - 2;
                         _sp = sp;
-                        var native = (NativeFunction)_builtins[operand].Obj!;
+                        var native = Unsafe.As<NativeFunction>(_builtins[operand].Obj!);
                         var result = CallNative(native, new ReadOnlySpan<Value>(stack, sp - argc, argc));
                         stack = _stack;
-                        globals = _globals;
                         sp -= argc;
                         stack[sp++] = result;
                         break;
@@ -422,31 +423,31 @@ public sealed partial class ExecutionContext
                         // that is one of the function's own variables is read only when its parameter
                         // is rebound, after the parameters before it: the reference passes such
                         // arguments by reference, and programs see the difference.
-                        if (operand > 0 && code[ip] >= 0)
-                            _lastLoadIp = ip - 1; // the first argument, read last, names a variable
+                        if (operand > 0 && *ip >= 0)
+                            _lastLoad = ip - 1; // the first argument, read last, names a variable
                         var top = sp - 1;
                         for (var i = 0; i < operand; i++)
                         {
-                            var source = code[ip + i];
+                            var source = ip[i];
                             var v = source < 0 ? stack[top--] : stack[fp + source];
                             v.MarkShared();
                             Store(stack, fp + i, v);
                         }
                         sp = fp + proto.LocalCount;
-                        ip = proto.EntryIp;
+                        ip = _codeStart + proto.EntryIp;
                         break;
                     }
 
                 case OpCode.Ret:
                     {
                         ref var frame = ref _frames[_frameCount - 1];
-                        if (frame.Env is null && frame.Proto.DynamicSlots.Length == 0 && _frameCount - 1 != stopDepth)
+                        if (frame.Env is null && frame.Proto.DynamicSlots.Length == 0 && frame.CallIp >= 0)
                         {
                             var result = stack[sp - 1];
                             _localsTotal -= frame.Proto.LocalCount;
                             sp = frame.Fp;
                             Store(stack, sp++, result);
-                            ip = frame.ReturnIp;
+                            ip = _codeStart + frame.ReturnIp;
                             _frameCount--;
                             fp = _frames[_frameCount - 1].Fp;
                             break;
@@ -457,25 +458,24 @@ public sealed partial class ExecutionContext
                             _sp--;
                             return _stack[_sp];
                         }
-                        ip = _ip;
+                        ip = _codeStart + _ip;
                         sp = _sp;
                         fp = _frames[_frameCount - 1].Fp;
                         break;
                     }
 
                 case OpCode.Halt:
-                    _ip = ip - 1;
+                    _ip = (int)(ip - _codeStart) - 1;
                     _sp = sp;
                     return Value.Nil;
 
                 default:
-                    _ip = ip - 1;
+                    _ip = (int)(ip - _codeStart) - 1;
                     _sp = sp;
                     ExecuteRare(word);
-                    ip = _ip;
+                    ip = _codeStart + _ip;
                     sp = _sp;
                     stack = _stack;
-                    globals = _globals;
                     break;
             }
         }

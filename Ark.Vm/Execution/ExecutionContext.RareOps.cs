@@ -61,7 +61,7 @@ public sealed partial class ExecutionContext
 
             case OpCode.LoadLocal:
                 {
-                    _lastLoadIp = at;
+                    LastLoadIp = at;
                     var v = stack[fp + operand];
                     if (v.IsUnbound)
                         v = LoadDynamic(_frames[_frameCount - 1].Proto.SlotSymbols[operand], false);
@@ -70,18 +70,18 @@ public sealed partial class ExecutionContext
                 }
 
             case OpCode.LoadEnv:
-                _lastLoadIp = at;
+                LastLoadIp = at;
                 stack[sp++] = Readable(_frames[_frameCount - 1].Env!).Values[operand];
                 break;
 
             case OpCode.LoadDyn:
-                _lastLoadIp = at;
+                LastLoadIp = at;
                 stack[sp++] = LoadDynamic(operand, true);
                 break;
 
             case OpCode.LoadGlobal:
                 {
-                    _lastLoadIp = at;
+                    LastLoadIp = at;
                     var g = _globals[operand];
                     if (g.IsUnbound)
                         throw Error(ErrorKind.Scope, $"Unbound variable `{SymbolName(operand)}'");
@@ -236,7 +236,7 @@ public sealed partial class ExecutionContext
             case OpCode.AppendInPlace:
             case OpCode.ConcatInPlace:
                 {
-                    _lastLoadIp = at;
+                    LastLoadIp = at;
                     var varRef = _code[_ip++];
                     var items = stack.AsSpan(sp - operand, operand);
                     items.Reverse();
@@ -251,7 +251,7 @@ public sealed partial class ExecutionContext
 
             case OpCode.PopInPlace:
                 {
-                    _lastLoadIp = at;
+                    LastLoadIp = at;
                     var varRef = _code[_ip++];
                     ref var slot = ref VariableRef(varRef, fp);
                     Operators.PopInPlace(ref slot, stack[sp - 1]);

@@ -29,7 +29,23 @@ public sealed partial class ExecutionContext
     /// reference names the callee in call errors after the last symbol it loaded, whatever
     /// the call's head was. See <see cref="LastLoadedSymbol"/>.
     /// </summary>
-    private int _lastLoadIp = -1;
+    private unsafe int* _lastLoad;
+
+    /// <summary><see cref="_lastLoad"/> as an offset into the code, -1 before any read.</summary>
+    private unsafe int LastLoadIp
+    {
+        get => _lastLoad == null ? -1 : (int)(_lastLoad - _codeStart);
+        set => _lastLoad = value < 0 ? null : _codeStart + value;
+    }
+
+    private readonly unsafe int* _codeStart;
+    private readonly Value[] _constants;
+
+    /// <summary>
+    /// <see cref="Atom.UnboundAtom"/>, read from this context in the dispatch loop: precompiled
+    /// code reads a static field through a helper call.
+    /// </summary>
+    private readonly ArkObject _unbound = Atom.UnboundAtom;
     private int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
@@ -40,6 +56,11 @@ public sealed partial class ExecutionContext
         Vm = vm;
         _program = vm.Program;
         _code = _program.Code;
+        _constants = _program.Constants;
+        unsafe
+        {
+            _codeStart = _program.CodeStart;
+        }
         _builtins = vm.Builtins;
         _stack = new Value[64];
         _frames = new Frame[8];
@@ -89,7 +110,7 @@ public sealed partial class ExecutionContext
     internal void RunMain()
     {
         var main = _program.Main;
-        _frames[0] = new Frame { Proto = main, Fp = 0, ReturnIp = -1, NameSymbol = -1 };
+        _frames[0] = new Frame { Proto = main, Fp = 0, ReturnIp = -1, CallIp = -1, NameSymbol = -1 };
         _frameCount = 1;
         _ip = main.EntryIp;
         EnsureStack(main.MaxStack);

@@ -14,7 +14,10 @@ internal struct Frame
     /// <summary>Where execution continues in the caller.</summary>
     public int ReturnIp;
 
-    /// <summary>The call instruction, for stack traces.</summary>
+    /// <summary>
+    /// The call instruction, for stack traces; -1 for a call from native code (the frame a
+    /// nested run of the loop stops at) and for the top level.
+    /// </summary>
     public int CallIp;
 
     /// <summary>The environment of the closure being run, if any; its variables are in scope.</summary>

@@ -113,7 +113,8 @@ public static class ValueSharing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MarkShared(this in Value value)
     {
-        if (value.Obj is ArkList list)
-            list.MarkShared();
+        // the kind, not a type test: precompiled code tests types through a helper call
+        if (value.Obj is { Kind: ValueKind.List } list)
+            Unsafe.As<ArkList>(list).MarkShared();
     }
 }

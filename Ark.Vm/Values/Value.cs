@@ -97,14 +97,13 @@ public readonly struct Value
             var o = Obj;
             if (o is null)
                 return Num != 0.0;
-            if (ReferenceEquals(o, Atom.TrueAtom))
-                return true;
-            if (ReferenceEquals(o, Atom.FalseAtom) || ReferenceEquals(o, Atom.NilAtom))
-                return false;
+            // by kind alone: atoms are compared without reading their static fields
             return o.Kind switch
             {
-                ValueKind.List => ((ArkList)o).Count != 0,
-                ValueKind.String => ((ArkString)o).Length != 0,
+                ValueKind.True => true,
+                ValueKind.False or ValueKind.Nil => false,
+                ValueKind.List => Unsafe.As<ArkList>(o).Count != 0,
+                ValueKind.String => Unsafe.As<ArkString>(o).Length != 0,
                 ValueKind.UserType => false,
                 _ => true,
             };
