@@ -22,7 +22,7 @@ public static class GlobalInterpreterLock
     private static bool _held;
     private static int _waiting;
     private static long _handovers;
-    private static volatile bool _switchRequested;
+    private static readonly HandoverSignal Signal = new();
     private static readonly Timer SwitchTimer = new(_ => RequestSwitch(), null, Timeout.Infinite, Timeout.Infinite);
     private static TimeSpan _interval = TimeSpan.FromMilliseconds(5);
 #endif
@@ -46,13 +46,27 @@ public static class GlobalInterpreterLock
 #endif
     }
 
+#if ARK_GIL
+    /// <summary>
+    /// The hand-over request, as an object the dispatch loop keeps a reference to: precompiled
+    /// code reads a static field of this class (it has a static constructor) through a helper call.
+    /// </summary>
+    internal sealed class HandoverSignal
+    {
+        public volatile bool Requested;
+    }
+
+    /// <summary>The object whose flag <see cref="SwitchRequested"/> reads.</summary>
+    internal static HandoverSignal CurrentSignal => Signal;
+#endif
+
     /// <summary>True when the holder should hand the lock over; read by the dispatch loop.</summary>
     public static bool SwitchRequested
     {
         get
         {
 #if ARK_GIL
-            return _switchRequested;
+            return Signal.Requested;
 #else
             return false;
 #endif
@@ -98,7 +112,7 @@ public static class GlobalInterpreterLock
 #if ARK_GIL
         lock (Gate)
         {
-            _switchRequested = false;
+            Signal.Requested = false;
             if (_waiting == 0)
                 return;
             var handovers = _handovers;
@@ -121,7 +135,7 @@ public static class GlobalInterpreterLock
     private static void RequestSwitch()
     {
         if (Volatile.Read(ref _waiting) > 0)
-            _switchRequested = true;
+            Signal.Requested = true;
     }
 #endif
 }

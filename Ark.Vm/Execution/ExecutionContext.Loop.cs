@@ -125,7 +125,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Jump:
 #if ARK_GIL
-                    if (operand < ip - _codeStart && GlobalInterpreterLock.SwitchRequested)
+                    if (operand < ip - _codeStart && _handover.Requested)
                         GlobalInterpreterLock.Yield();
 #endif
                     ip = _codeStart + operand;
@@ -353,7 +353,7 @@ public sealed partial class ExecutionContext
                 case OpCode.Call:
                     {
 #if ARK_GIL
-                        if (GlobalInterpreterLock.SwitchRequested)
+                        if (_handover.Requested)
                             GlobalInterpreterLock.Yield();
 #endif
                         // The common case inline: a plain function, the right number of
@@ -413,7 +413,7 @@ public sealed partial class ExecutionContext
                     {
 #if ARK_GIL
                         // a tail call loops back like a backward jump: the lock is handed over here too
-                        if (GlobalInterpreterLock.SwitchRequested)
+                        if (_handover.Requested)
                             GlobalInterpreterLock.Yield();
 #endif
                         var proto = _frames[_frameCount - 1].Proto;

@@ -46,6 +46,10 @@ public sealed partial class ExecutionContext
     /// code reads a static field through a helper call.
     /// </summary>
     private readonly ArkObject _unbound = Atom.UnboundAtom;
+
+#if ARK_GIL
+    private readonly Concurrency.GlobalInterpreterLock.HandoverSignal _handover = Concurrency.GlobalInterpreterLock.CurrentSignal;
+#endif
     private int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
