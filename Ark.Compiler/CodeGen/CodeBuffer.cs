@@ -210,6 +210,26 @@ internal sealed class CodeBuffer
         JumpOperands.Add(at);
     }
 
+    /// <summary>
+    /// Once the function is complete: a jump to a <c>Ret</c> (the end of an <c>if</c> branch in
+    /// tail position) becomes that <c>Ret</c>, one dispatch instead of two. Both leave the same
+    /// value on the stack, so nothing else changes.
+    /// </summary>
+    public void ReturnInsteadOfJumpingToReturn()
+    {
+        for (var i = 0; i < _code.Count;)
+        {
+            var op = Instruction.Op(_code[i]);
+            var operand = Instruction.Operand(_code[i]);
+            if (op == OpCode.Jump && Instruction.Op(_code[operand]) == OpCode.Ret)
+            {
+                _code[i] = Instruction.Make(OpCode.Ret);
+                JumpOperands.Remove(i);
+            }
+            i += 1 + Disassembler.ExtraWords(op, operand);
+        }
+    }
+
     /// <summary>Points the jump at <paramref name="at"/> to the next instruction.</summary>
     public void PatchHere(int at)
     {

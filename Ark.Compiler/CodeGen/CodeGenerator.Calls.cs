@@ -326,5 +326,6 @@ internal sealed partial class CodeGenerator
         unit.Code.At(FileId(x.File), x);
         Compile(x.Children[2], unit, true, true);
         unit.Code.Emit(OpCode.Ret, 0, -1);
+        unit.Code.ReturnInsteadOfJumpingToReturn();
     }
 }

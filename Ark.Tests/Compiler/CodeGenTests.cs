@@ -82,6 +82,21 @@ public sealed class CodeGenTests
             Ops(Compile("(let f (fun (s) (+ s \"!\")))"), 1));
 
     [TestMethod]
+    public void BranchInTailPositionReturnsInsteadOfJumpingToTheReturn()
+    {
+        var ops = Ops(Compile("(let f (fun (n) (if (< n 2) n (* n 2))))"), 1);
+        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.LtConstJump, OpCode.LoadLocal, OpCode.Ret, OpCode.LoadLocal, OpCode.MulConst, OpCode.Ret }, ops);
+    }
+
+    [TestMethod]
+    public void JumpThatDoesNotReachAReturnIsKept()
+    {
+        var ops = Ops(Compile("(let f (fun (n) { (if n (print 1) (print 2)) n }))"), 1);
+        CollectionAssert.Contains(ops, OpCode.Jump);
+        Assert.AreEqual(1, ops.Count(op => op == OpCode.Ret));
+    }
+
+    [TestMethod]
     public void ConstantThatIsAJumpTargetIsNotFused()
     {
         // the constant is where the else branch of the inner if lands: the addition must stay separate
