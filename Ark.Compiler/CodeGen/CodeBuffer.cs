@@ -15,7 +15,7 @@ internal sealed class CodeBuffer
     private readonly List<int> _files = [];
     private readonly List<int> _lines = [];
     private readonly List<int> _columns = [];
-    private (int File, int Line, int Column) _position;
+    private CodePosition _position;
     private int _labelAt = -1;
     private bool _lastWasOperand;
     // where the last two instructions start, and the last number constant loaded: what the
@@ -33,16 +33,16 @@ internal sealed class CodeBuffer
     public IReadOnlyList<int> Code => _code;
 
     /// <summary>The source position of the word at <paramref name="index"/>.</summary>
-    public (int File, int Line, int Column) PositionOf(int index) => (_files[index], _lines[index], _columns[index]);
+    public CodePosition PositionOf(int index) => new(_files[index], _lines[index], _columns[index]);
 
-    private void AddPosition((int File, int Line, int Column) position)
+    private void AddPosition(CodePosition position)
     {
         _files.Add(position.File);
         _lines.Add(position.Line);
         _columns.Add(position.Column);
     }
 
-    private void SetPosition(int index, (int File, int Line, int Column) position)
+    private void SetPosition(int index, CodePosition position)
     {
         _files[index] = position.File;
         _lines[index] = position.Line;
@@ -52,9 +52,9 @@ internal sealed class CodeBuffer
     /// <summary>Offsets of words that hold jump targets, to relocate them at link time.</summary>
     public List<int> JumpOperands { get; } = [];
 
-    public void At(int file, Node node) => _position = (file, node.Line, node.Column);
+    public void At(int file, Node node) => _position = new(file, node.Line, node.Column);
 
-    public (int File, int Line, int Column) Position
+    public CodePosition Position
     {
         get => _position;
         set => _position = value;

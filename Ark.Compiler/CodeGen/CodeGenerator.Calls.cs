@@ -87,7 +87,7 @@ internal sealed partial class CodeGenerator
         }
         else
         {
-            u.Code.Position = (FileId(head.File), head.Line, head.Column);
+            u.Code.Position = new(FileId(head.File), head.Line, head.Column);
             if (head.Type == NodeType.Field)
                 EmitField(head, u, forCall: true);
             else

@@ -15,8 +15,8 @@ internal sealed partial class CodeGenerator
 {
     private readonly SymbolTable _symbols = new();
     private readonly ConstantPool _constants = new();
-    private readonly HashSet<int> _dynamicSymbols = [];
-    private readonly HashSet<int> _globalsReadByFunctions = [];
+    private readonly SymbolSet _dynamicSymbols = new();
+    private readonly SymbolSet _globalsReadByFunctions = new();
     private readonly List<FunctionUnit> _units = [];
     private readonly List<string> _files = [];
     private readonly Dictionary<Node, int> _pages;

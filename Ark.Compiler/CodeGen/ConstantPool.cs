@@ -11,7 +11,8 @@ internal sealed class ConstantPool
 {
     private Value[] _values = new Value[16];
     private int _count;
-    private readonly Dictionary<long, int> _numbers = [];
+    // keyed by the boxed bits: a dictionary with an object key is precompiled with the framework
+    private readonly Dictionary<object, int> _numbers = [];
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Ark.Compiler.CodeGen;
 /// </summary>
 internal static class ProgramLinker
 {
-    public static CompiledProgram Link(List<FunctionUnit> units, Value[] constants, string[] symbols, HashSet<int> dynamicSymbols, HashSet<int> globalsReadByFunctions, List<string> files)
+    public static CompiledProgram Link(List<FunctionUnit> units, Value[] constants, string[] symbols, SymbolSet dynamicSymbols, SymbolSet globalsReadByFunctions, List<string> files)
     {
         // loops rather than LINQ here: LINQ over these types is jitted at every start-up
         var total = 0;
@@ -20,12 +20,8 @@ internal static class ProgramLinker
         var fileIds = new int[total];
         var lines = new int[total];
         var columns = new int[total];
-        var dynamic = new bool[symbols.Length];
-        foreach (var id in dynamicSymbols)
-            dynamic[id] = true;
-        var readByFunctions = new bool[symbols.Length];
-        foreach (var id in globalsReadByFunctions)
-            readByFunctions[id] = true;
+        var dynamic = dynamicSymbols.ToFlags(symbols.Length);
+        var readByFunctions = globalsReadByFunctions.ToFlags(symbols.Length);
 
         var offset = 0;
         foreach (var unit in units)
@@ -34,7 +30,10 @@ internal static class ProgramLinker
             for (var i = 0; i < buffer.Count; i++)
             {
                 code[offset + i] = buffer.Code[i];
-                (fileIds[offset + i], lines[offset + i], columns[offset + i]) = buffer.PositionOf(i);
+                var position = buffer.PositionOf(i);
+                fileIds[offset + i] = position.File;
+                lines[offset + i] = position.Line;
+                columns[offset + i] = position.Column;
             }
             foreach (var at in buffer.JumpOperands)
             {

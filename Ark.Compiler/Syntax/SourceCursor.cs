@@ -84,7 +84,7 @@ internal sealed class SourceCursor
             return;
         }
 
-        (_nextOffset, _codepoint, _length) = Decode(_offset);
+        _nextOffset = Decode(_offset, out _codepoint, out _length);
         if (_source[_offset] == '\n')
         {
             ++_line;
@@ -102,7 +102,7 @@ internal sealed class SourceCursor
             return;
 
         _offset = offset;
-        (_nextOffset, _codepoint, _length) = Decode(offset);
+        _nextOffset = Decode(offset, out _codepoint, out _length);
 
         // The line comes from the first newline seen after the *next* character, if any.
         int seen = FirstSeenBreakAfter(_nextOffset);
@@ -178,31 +178,51 @@ internal sealed class SourceCursor
     /// Decodes the code point at <paramref name="at"/> without validating continuation bytes;
     /// a sequence cut short by the end of input reads as an empty character there.
     /// </summary>
-    private (int Next, int Codepoint, int Length) Decode(int at)
+    private int Decode(int at, out int codepoint, out int length)
     {
         byte lead = _source[at];
         int end = _source.Length;
         if ((lead & 0xF8) == 0xF0)
         {
             if (at + 3 >= end)
-                return (end, 0, 0);
+            {
+                codepoint = 0;
+                length = 0;
+                return end;
+            }
             int cp = ((lead & 0x07) << 18) | ((_source[at + 1] & 0x3F) << 12) | ((_source[at + 2] & 0x3F) << 6) | (_source[at + 3] & 0x3F);
-            return (at + 4, cp, 4);
+            codepoint = cp;
+            length = 4;
+            return at + 4;
         }
         if ((lead & 0xF0) == 0xE0)
         {
             if (at + 2 >= end)
-                return (end, 0, 0);
+            {
+                codepoint = 0;
+                length = 0;
+                return end;
+            }
             int cp = ((lead & 0x0F) << 12) | ((_source[at + 1] & 0x3F) << 6) | (_source[at + 2] & 0x3F);
-            return (at + 3, cp, 3);
+            codepoint = cp;
+            length = 3;
+            return at + 3;
         }
         if ((lead & 0xE0) == 0xC0)
         {
             if (at + 1 >= end)
-                return (end, 0, 0);
+            {
+                codepoint = 0;
+                length = 0;
+                return end;
+            }
             int cp = ((lead & 0x1F) << 6) | (_source[at + 1] & 0x3F);
-            return (at + 2, cp, 2);
+            codepoint = cp;
+            length = 2;
+            return at + 2;
         }
-        return (at + 1, lead, 1);
+        codepoint = lead;
+        length = 1;
+        return at + 1;
     }
 }

@@ -22,7 +22,7 @@ public sealed class CompiledProgram
     {
         // on the pinned heap, so that the dispatch loop can walk it with a pointer
         Code = GC.AllocateUninitializedArray<int>(code.Length, pinned: true);
-        code.CopyTo(Code);
+        Array.Copy(code, Code, code.Length);
         Constants = constants;
         Symbols = symbols;
         DynamicSymbols = dynamicSymbols;

@@ -17,7 +17,10 @@ public sealed class ArkList : ArkObject
 
     /// <summary>Creates an empty list with room for <paramref name="capacity"/> elements.</summary>
     public ArkList(int capacity = 0) : base(ValueKind.List) =>
-        _items = capacity == 0 ? [] : new Value[capacity];
+        _items = capacity == 0 ? NoItems : new Value[capacity];
+
+    // our own empty array: Array.Empty<Value> is a framework generic, jitted at every start-up
+    private static readonly Value[] NoItems = new Value[0];
 
     /// <summary>Creates a list that takes ownership of <paramref name="items"/>'s first <paramref name="count"/> elements.</summary>
     public ArkList(Value[] items, int count) : base(ValueKind.List)
