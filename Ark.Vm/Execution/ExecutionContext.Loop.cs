@@ -46,7 +46,7 @@ public sealed partial class ExecutionContext
                 case OpCode.LoadLocal:
                     {
                         _lastLoad = ip - 1;
-                        var v = stack[fp + operand];
+                        ref var v = ref stack[fp + operand];
                         if (ReferenceEquals(v.Obj, _unbound))
                             goto default;
                         Store(stack, sp++, v);
@@ -58,7 +58,7 @@ public sealed partial class ExecutionContext
                         _lastLoad = ip - 1;
                         if (_dynamicBindings[operand] != 0)
                             goto default;
-                        var g = _globals[operand];
+                        ref var g = ref _globals[operand];
                         if (ReferenceEquals(g.Obj, _unbound))
                             goto default;
                         Store(stack, sp++, g);
@@ -68,7 +68,7 @@ public sealed partial class ExecutionContext
                 case OpCode.LoadGlobal:
                     {
                         _lastLoad = ip - 1;
-                        var g = _globals[operand];
+                        ref var g = ref _globals[operand];
                         if (ReferenceEquals(g.Obj, _unbound))
                             goto default;
                         Store(stack, sp++, g);
@@ -81,7 +81,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.StoreLocal:
                     {
-                        var v = stack[--sp];
+                        ref var v = ref stack[--sp];
                         if ((operand & Instruction.FreshStore) == 0)
                             v.MarkShared();
                         Store(stack, fp + (operand & ~Instruction.FreshStore), v);
@@ -92,7 +92,7 @@ public sealed partial class ExecutionContext
                     {
                         if (_globalsShared)
                             goto default;
-                        var v = stack[--sp];
+                        ref var v = ref stack[--sp];
                         if ((operand & Instruction.FreshStore) == 0)
                             v.MarkShared();
                         Store(_globals, operand & ~Instruction.FreshStore, v);
@@ -103,7 +103,7 @@ public sealed partial class ExecutionContext
                     {
                         if (ReferenceEquals(stack[fp + operand].Obj, _unbound))
                             goto default;
-                        var v = stack[--sp];
+                        ref var v = ref stack[--sp];
                         v.MarkShared();
                         Store(stack, fp + operand, v);
                         break;
@@ -113,7 +113,7 @@ public sealed partial class ExecutionContext
                     {
                         if (_globalsShared || ReferenceEquals(_globals[operand].Obj, _unbound))
                             goto default;
-                        var v = stack[--sp];
+                        ref var v = ref stack[--sp];
                         v.MarkShared();
                         Store(_globals, operand, v);
                         break;
@@ -443,7 +443,7 @@ public sealed partial class ExecutionContext
                         ref var frame = ref _frames[_frameCount - 1];
                         if (frame.Env is null && frame.Proto.DynamicSlots.Length == 0 && frame.CallIp >= 0)
                         {
-                            var result = stack[sp - 1];
+                            ref var result = ref stack[sp - 1];
                             _localsTotal -= frame.Proto.LocalCount;
                             sp = frame.Fp;
                             Store(stack, sp++, result);
