@@ -144,6 +144,38 @@ internal sealed class CodeBuffer
         return true;
     }
 
+    /// <summary>
+    /// Calls the callee on the stack with the <paramref name="argc"/> arguments below it;
+    /// <paramref name="nameSymbol"/> names it in errors (-1: the last variable read).
+    /// A callee that is a free or global variable named <paramref name="nameSymbol"/>, loaded
+    /// right before, is fused with the call: <c>LoadDyn f, Call n f</c> becomes
+    /// <c>CallDyn f n</c>, which never pushes the callee. The fused word keeps the call's
+    /// position and the argument count word takes the load's, so errors of either part
+    /// point where they did.
+    /// </summary>
+    public void EmitCall(int argc, int nameSymbol)
+    {
+        var load = _lastAt == _code.Count - 1 && !_lastWasOperand && _labelAt != _code.Count
+            ? Instruction.Op(_code[^1])
+            : OpCode.Nop;
+        if (load is OpCode.LoadDyn or OpCode.LoadGlobal && nameSymbol >= 0 && Instruction.Operand(_code[^1]) == nameSymbol)
+        {
+            var loadPosition = PositionOf(_code.Count - 1);
+            _code[^1] = Instruction.Make(load == OpCode.LoadDyn ? OpCode.CallDyn : OpCode.CallGlobal, nameSymbol);
+            SetPosition(_code.Count - 1, _position);
+            _numberLoadAt = -1;
+            _previousAt = -1;
+            // the load already counted the callee: the call leaves its result in that place
+            Adjust(-argc);
+            _code.Add(argc);
+            AddPosition(loadPosition);
+            _lastWasOperand = true;
+            return;
+        }
+        Emit(OpCode.Call, argc, -argc);
+        EmitWord(nameSymbol);
+    }
+
     /// <summary>Emits a raw operand word that follows an instruction.</summary>
     public void EmitWord(int word)
     {

@@ -93,8 +93,7 @@ internal sealed partial class CodeGenerator
             else
                 Compile(head, u, true, false);
             u.Code.At(FileId(x.File), x);
-            u.Code.Emit(OpCode.Call, argc, -argc);
-            u.Code.EmitWord(CalleeName(head));
+            u.Code.EmitCall(argc, CalleeName(head));
         }
         if (!wantValue)
             u.Code.Emit(OpCode.Pop, 0, -1);

@@ -93,6 +93,17 @@ public sealed class BytecodeFileTests
     }
 
     [TestMethod]
+    public void NamedCallWithANegativeArgumentCountIsRefused()
+    {
+        var program = ArkCompiler.Compile("(let g (fun (x) x)) (let f (fun (n) (g n)))", "p.ark");
+        var call = Array.FindIndex(program.Code, w => Instruction.Op(w) == OpCode.CallDyn);
+        program.Code[call + 1] = -1;
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(program, stream);
+        StringAssert.Contains(Rejection(stream.ToArray()), "CallDyn with a negative argument count");
+    }
+
+    [TestMethod]
     public void ConstantOperandThatIsNotANumberIsRefused()
     {
         var program = ArkCompiler.Compile("(let f (fun (n) (- n 2)))", "p.ark");

@@ -97,6 +97,24 @@ public sealed class CodeGenTests
     }
 
     [TestMethod]
+    public void CallOfANamedFunctionIsOneInstruction()
+    {
+        var program = Compile("(let g (fun (x) x)) (let f (fun (n) (g n))) (f 1)");
+        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.CallDyn, OpCode.Ret }, Ops(program, 2));
+        var main = Ops(program, 0);
+        CollectionAssert.Contains(main, OpCode.CallGlobal);
+        CollectionAssert.DoesNotContain(main, OpCode.Call);
+    }
+
+    [TestMethod]
+    public void CallOfAComputedOrLocalCalleeIsNotFused()
+    {
+        var program = Compile("(let mk (fun () (fun (x) x))) (let f (fun (h n) { (h n) ((mk) n) }))");
+        // (h n) calls a local and ((mk) n) a call's result; only (mk) itself is a named call
+        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.LoadLocal, OpCode.Call, OpCode.Pop, OpCode.LoadLocal, OpCode.CallDyn, OpCode.Call, OpCode.Ret }, Ops(program, 3));
+    }
+
+    [TestMethod]
     public void ConstantThatIsAJumpTargetIsNotFused()
     {
         // the constant is where the else branch of the inner if lands: the addition must stay separate

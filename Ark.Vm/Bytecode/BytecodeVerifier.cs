@@ -145,6 +145,11 @@ internal static class BytecodeVerifier
                     if (Extra(0) != -1)
                         Symbol(Extra(0));
                     return (operand + 1, 1, fallThrough);
+                case OpCode.CallDyn or OpCode.CallGlobal:
+                    Variable(ip, op == OpCode.CallDyn ? OpCode.LoadDyn : OpCode.LoadGlobal, operand);
+                    if (Extra(0) < 0)
+                        throw Fail(ip, $"{op} with a negative argument count");
+                    return (Extra(0), 1, fallThrough);
                 case OpCode.TailCall:
                     if (function.Page == 0)
                         throw Fail(ip, "a tail call outside a function");

@@ -9,7 +9,7 @@ public static class Disassembler
     /// <summary>The words that follow an instruction as extra operands.</summary>
     public static int ExtraWords(OpCode op, int operand) => op switch
     {
-        OpCode.Call or OpCode.CallBuiltin or OpCode.GetField or OpCode.GetFieldForCall
+        OpCode.Call or OpCode.CallBuiltin or OpCode.CallDyn or OpCode.CallGlobal or OpCode.GetField or OpCode.GetFieldForCall
             or OpCode.AppendInPlace or OpCode.ConcatInPlace or OpCode.PopInPlace => 1,
         _ when Instruction.IsConstJump(op) => 1,
         OpCode.TailCall => operand,
@@ -50,7 +50,7 @@ public static class Disassembler
         {
             OpCode.LoadConst or OpCode.AddConst or OpCode.SubConst or OpCode.MulConst when operand < program.Constants.Length
                 => $"{operand} ({Show(program.Constants[operand])})",
-            OpCode.LoadDyn or OpCode.LoadGlobal or OpCode.IncrementGlobal or OpCode.DecrementGlobal or OpCode.SetDyn or OpCode.SetGlobal or OpCode.DelDyn or OpCode.Capture
+            OpCode.LoadDyn or OpCode.LoadGlobal or OpCode.CallDyn or OpCode.CallGlobal or OpCode.IncrementGlobal or OpCode.DecrementGlobal or OpCode.SetDyn or OpCode.SetGlobal or OpCode.DelDyn or OpCode.Capture
                 or OpCode.GetField or OpCode.GetFieldForCall => $"{operand} ({Symbol(operand & ~Instruction.FreshStore)})",
             OpCode.StoreGlobal => $"{operand} ({Symbol(operand & ~Instruction.FreshStore)})",
             _ => operand.ToString(System.Globalization.CultureInfo.InvariantCulture),

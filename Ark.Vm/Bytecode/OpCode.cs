@@ -185,6 +185,13 @@ public enum OpCode : byte
     IncrementGlobal,
     /// <summary>( -- ) <c>(set x (- x 1))</c> on global sym x, from top-level code.</summary>
     DecrementGlobal,
+    /// <summary>
+    /// ( args -- result ) <see cref="LoadDyn"/> sym then <see cref="Call"/>: calls the function
+    /// named by free variable sym; the next word is the argument count.
+    /// </summary>
+    CallDyn,
+    /// <summary>( args -- result ) <see cref="LoadGlobal"/> sym then <see cref="Call"/>, from top-level code; the next word is the argument count.</summary>
+    CallGlobal,
 }
 
 /// <summary>Packing of instruction words.</summary>

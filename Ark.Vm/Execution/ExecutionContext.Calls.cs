@@ -116,6 +116,8 @@ public sealed partial class ExecutionContext
         {
             case OpCode.LoadGlobal:
             case OpCode.LoadDyn:
+            case OpCode.CallDyn:
+            case OpCode.CallGlobal:
             case OpCode.IncrementGlobal:
             case OpCode.DecrementGlobal:
                 return operand;

@@ -396,6 +396,45 @@ public sealed partial class ExecutionContext
                         break;
                     }
 
+                case OpCode.CallDyn:
+                case OpCode.CallGlobal:
+                    {
+#if ARK_GIL
+                        if (_handover.Requested)
+                            GlobalInterpreterLock.Yield();
+#endif
+                        // the inline case of Call, with the callee read from its variable
+                        // instead of the stack; anything else replays the load and the call
+                        _lastLoad = ip - 1;
+                        var argc = *ip;
+                        if ((op == OpCode.CallGlobal || _dynamicBindings[operand] == 0)
+                            && _globals[operand].Obj is { Kind: ValueKind.Function } named && Unsafe.As<FunctionProto>(named) is var callee
+                            && callee.Arity == argc && callee.DynamicSlots.Length == 0
+                            && _frameCount < _frames.Length && sp + callee.FrameSize <= stack.Length
+                            && sp + 1 - _localsTotal + 2 * _frameCount < MaxStackDepth)
+                        {
+                            var newFp = sp - argc;
+                            for (var i = newFp; i < sp; i++)
+                                stack[i].MarkShared();
+                            sp = newFp + callee.LocalCount;
+                            for (var i = newFp + argc; i < sp; i++)
+                                stack[i] = new Value(_unbound);
+                            _localsTotal += callee.LocalCount;
+                            ref var frame = ref _frames[_frameCount++];
+                            var at = (int)(ip - _codeStart);
+                            frame.Proto = callee;
+                            frame.Fp = newFp;
+                            frame.ReturnIp = at + 1;
+                            frame.CallIp = at - 1;
+                            frame.Env = null;
+                            frame.NameSymbol = operand;
+                            fp = newFp;
+                            ip = _codeStart + callee.EntryIp;
+                            break;
+                        }
+                        goto default;
+                    }
+
                 case OpCode.CallBuiltin:
                     {
                         var argc = *ip++;
@@ -476,6 +515,8 @@ public sealed partial class ExecutionContext
                     ip = _codeStart + _ip;
                     sp = _sp;
                     stack = _stack;
+                    // the slow path of a fused call may have entered a function
+                    fp = _frames[_frameCount - 1].Fp;
                     break;
             }
         }

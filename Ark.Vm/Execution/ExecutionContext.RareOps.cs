@@ -42,6 +42,12 @@ public sealed partial class ExecutionContext
             return;
         }
 
+        if (op is OpCode.CallDyn or OpCode.CallGlobal)
+        {
+            CallVariableSlowly(op, operand, at);
+            return;
+        }
+
         if (op is >= OpCode.AddConst and <= OpCode.NeqConstJump)
         {
             // a slow path of a constant-operand instruction: push the constant and run the
@@ -390,6 +396,23 @@ public sealed partial class ExecutionContext
         _ip = at;
         ExecuteRare(Instruction.Make(local ? OpCode.SetLocal : OpCode.SetGlobal, operand));
         _ip = at + 1;
+    }
+
+    /// <summary>
+    /// A call of the function a variable holds that the loop does not make inline (a closure,
+    /// a native function, a wrong argument count, an unbound or dynamically bound name): run as
+    /// the load and the call it was fused from, so every error and fallback is theirs. The load
+    /// runs at the argument count word, which carries the load's source position.
+    /// </summary>
+    private void CallVariableSlowly(OpCode op, int operand, int at)
+    {
+        EnsureStack(1);
+        _ip = at + 1;
+        ExecuteRare(Instruction.Make(op == OpCode.CallDyn ? OpCode.LoadDyn : OpCode.LoadGlobal, operand));
+        LastLoadIp = at;
+        _ip = at;
+        if (!EnterCall(_stack[_sp - 1], _code[at + 1], operand, at + 2, at))
+            _ip = at + 2;
     }
 
     /// <summary>
