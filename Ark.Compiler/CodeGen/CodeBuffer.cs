@@ -91,6 +91,12 @@ internal sealed class CodeBuffer
         _numberLoadAt = _code.Count - 1;
     }
 
+    /// <summary>
+    /// True when the last word emitted is an instruction (not an operand word) and no jump lands
+    /// after it: the condition for fusing it with the instruction being emitted.
+    /// </summary>
+    private bool LastInstructionIsFusable => _lastAt == _code.Count - 1 && !_lastWasOperand && _labelAt != _code.Count;
+
     /// <summary>True when the instruction at <paramref name="at"/> loads a number and nothing jumps past it.</summary>
     private bool IsFusableNumberLoad(int at) =>
         at >= 0 && at == _numberLoadAt && _labelAt != _code.Count && !_lastWasOperand
@@ -102,8 +108,7 @@ internal sealed class CodeBuffer
     /// </summary>
     private bool TryFuseStep(OpCode set, int operand)
     {
-        if (_code.Count < 2 || _lastAt != _code.Count - 1 || _previousAt != _code.Count - 2 || _lastWasOperand
-            || _labelAt == _code.Count || _labelAt == _code.Count - 1)
+        if (_code.Count < 2 || !LastInstructionIsFusable || _previousAt != _code.Count - 2 || _labelAt == _code.Count - 1)
             return false;
         var load = set == OpCode.SetLocal ? OpCode.LoadLocal : OpCode.LoadGlobal;
         if (Instruction.Op(_code[^2]) != load || Instruction.Operand(_code[^2]) != operand)
@@ -135,7 +140,7 @@ internal sealed class CodeBuffer
     /// <summary><c>LoadConst k</c> then <c>Add</c> becomes <c>AddConst k</c>: one dispatch instead of two.</summary>
     private bool TryFuseNumberOperand(OpCode op)
     {
-        if (_lastAt != _code.Count - 1 || !IsFusableNumberLoad(_lastAt))
+        if (!LastInstructionIsFusable || !IsFusableNumberLoad(_lastAt))
             return false;
         _code[^1] = Instruction.Make(Instruction.WithConst(op), Instruction.Operand(_code[^1]));
         // errors point at the operation, not at its constant
@@ -155,9 +160,7 @@ internal sealed class CodeBuffer
     /// </summary>
     public void EmitCall(int argc, int nameSymbol)
     {
-        var load = _lastAt == _code.Count - 1 && !_lastWasOperand && _labelAt != _code.Count
-            ? Instruction.Op(_code[^1])
-            : OpCode.Nop;
+        var load = LastInstructionIsFusable ? Instruction.Op(_code[^1]) : OpCode.Nop;
         if (load is OpCode.LoadDyn or OpCode.LoadGlobal && nameSymbol >= 0 && Instruction.Operand(_code[^1]) == nameSymbol)
         {
             var loadPosition = PositionOf(_code.Count - 1);
