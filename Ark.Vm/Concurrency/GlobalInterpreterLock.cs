@@ -22,7 +22,6 @@ public static class GlobalInterpreterLock
     private static bool _held;
     private static int _waiting;
     private static long _handovers;
-    private static readonly HandoverSignal Signal = new();
     private static readonly Timer SwitchTimer = new(_ => RequestSwitch(), null, Timeout.Infinite, Timeout.Infinite);
     private static TimeSpan _interval = TimeSpan.FromMilliseconds(5);
 #endif
@@ -56,11 +55,14 @@ public static class GlobalInterpreterLock
         public volatile bool Requested;
     }
 
-    /// <summary>The object whose flag <see cref="SwitchRequested"/> reads.</summary>
-    internal static HandoverSignal CurrentSignal => Signal;
+    /// <summary>The hand-over request; execution contexts keep a reference to it.</summary>
+    internal static readonly HandoverSignal Signal = new();
 #endif
 
-    /// <summary>True when the holder should hand the lock over; read by the dispatch loop.</summary>
+    /// <summary>
+    /// True when the holder should hand the lock over. The dispatch loop reads the same flag
+    /// through its context's reference to <c>Signal</c>.
+    /// </summary>
     public static bool SwitchRequested
     {
         get

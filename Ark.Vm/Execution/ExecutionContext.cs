@@ -48,7 +48,7 @@ public sealed partial class ExecutionContext
     private readonly ArkObject _unbound = Atom.UnboundAtom;
 
 #if ARK_GIL
-    private readonly Concurrency.GlobalInterpreterLock.HandoverSignal _handover = Concurrency.GlobalInterpreterLock.CurrentSignal;
+    private readonly Concurrency.GlobalInterpreterLock.HandoverSignal _handover = Concurrency.GlobalInterpreterLock.Signal;
 #endif
     private int[] _dynamicBindings;
 
