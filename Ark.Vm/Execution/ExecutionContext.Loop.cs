@@ -356,27 +356,13 @@ public sealed partial class ExecutionContext
                         if (_handover.Requested)
                             GlobalInterpreterLock.Yield();
 #endif
-                        // The common case inline: a plain function, the right number of
-                        // arguments, no locals visible to callees, room on both stacks.
-                        if (stack[sp - 1].Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto && proto.Arity == operand && proto.DynamicSlots.Length == 0
-                            && *ip >= 0 && _frameCount < _frames.Length && sp + proto.FrameSize <= stack.Length
-                            && sp - _localsTotal + 2 * _frameCount < MaxStackDepth)
+                        // the common case inline; a call with no name is named at run time, by EnterCall
+                        if (stack[sp - 1].Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto
+                            && *ip >= 0 && CanEnterInline(stack, proto, operand, sp))
                         {
                             var newFp = sp - 1 - operand;
-                            for (var i = newFp; i < sp - 1; i++)
-                                stack[i].MarkShared();
+                            EnterInline(stack, proto, newFp, operand, (int)(ip - _codeStart) - 1, *ip);
                             sp = newFp + proto.LocalCount;
-                            for (var i = newFp + operand; i < sp; i++)
-                                stack[i] = new Value(_unbound);
-                            _localsTotal += proto.LocalCount;
-                            ref var frame = ref _frames[_frameCount++];
-                            frame.Proto = proto;
-                            frame.Fp = newFp;
-                            var at = (int)(ip - _codeStart);
-                            frame.ReturnIp = at + 1;
-                            frame.CallIp = at - 1;
-                            frame.Env = null;
-                            frame.NameSymbol = *ip;
                             fp = newFp;
                             ip = _codeStart + proto.EntryIp;
                             break;
@@ -407,27 +393,14 @@ public sealed partial class ExecutionContext
                         // instead of the stack; anything else replays the load and the call
                         _lastLoad = ip - 1;
                         var argc = *ip;
+                        // counted as if the callee were on the stack, as Call's is
                         if ((op == OpCode.CallGlobal || _dynamicBindings[operand] == 0)
                             && _globals[operand].Obj is { Kind: ValueKind.Function } named && Unsafe.As<FunctionProto>(named) is var callee
-                            && callee.Arity == argc && callee.DynamicSlots.Length == 0
-                            && _frameCount < _frames.Length && sp + callee.FrameSize <= stack.Length
-                            && sp + 1 - _localsTotal + 2 * _frameCount < MaxStackDepth)
+                            && CanEnterInline(stack, callee, argc, sp + 1))
                         {
                             var newFp = sp - argc;
-                            for (var i = newFp; i < sp; i++)
-                                stack[i].MarkShared();
+                            EnterInline(stack, callee, newFp, argc, (int)(ip - _codeStart) - 1, operand);
                             sp = newFp + callee.LocalCount;
-                            for (var i = newFp + argc; i < sp; i++)
-                                stack[i] = new Value(_unbound);
-                            _localsTotal += callee.LocalCount;
-                            ref var frame = ref _frames[_frameCount++];
-                            var at = (int)(ip - _codeStart);
-                            frame.Proto = callee;
-                            frame.Fp = newFp;
-                            frame.ReturnIp = at + 1;
-                            frame.CallIp = at - 1;
-                            frame.Env = null;
-                            frame.NameSymbol = operand;
                             fp = newFp;
                             ip = _codeStart + callee.EntryIp;
                             break;
@@ -520,6 +493,39 @@ public sealed partial class ExecutionContext
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the loop can enter <paramref name="proto"/> itself: a plain function, the right
+    /// number of arguments, no locals visible to callees, room on both stacks. The callee's
+    /// stack slot ends at <paramref name="top"/>; the depth is bounded as <see cref="PushFrame"/> bounds it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool CanEnterInline(Value[] stack, FunctionProto proto, int argc, int top) =>
+        proto.Arity == argc && proto.DynamicSlots.Length == 0 && _frameCount < _frames.Length
+        && top + proto.FrameSize <= stack.Length && top - _localsTotal + 2 * _frameCount < MaxStackDepth;
+
+    /// <summary>
+    /// The plain part of <see cref="PushFrame"/>, for the loop's inline calls: the arguments at
+    /// <paramref name="fp"/> are shared, the other locals unbound, and the frame pushed. The
+    /// loop then sets its own sp, fp and ip, which are parameters of nothing here so that they
+    /// stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterInline(Value[] stack, FunctionProto proto, int fp, int argc, int callAt, int nameSymbol)
+    {
+        for (var i = fp; i < fp + argc; i++)
+            stack[i].MarkShared();
+        for (var i = fp + argc; i < fp + proto.LocalCount; i++)
+            stack[i] = new Value(_unbound);
+        _localsTotal += proto.LocalCount;
+        ref var frame = ref _frames[_frameCount++];
+        frame.Proto = proto;
+        frame.Fp = fp;
+        frame.ReturnIp = callAt + 2;
+        frame.CallIp = callAt;
+        frame.Env = null;
+        frame.NameSymbol = nameSymbol;
     }
 
     /// <summary>Calls a native function, letting the global lock go around calls that may block.</summary>
