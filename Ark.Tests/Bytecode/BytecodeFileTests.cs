@@ -104,6 +104,18 @@ public sealed class BytecodeFileTests
     }
 
     [TestMethod]
+    public void NamedCallOfAGlobalInsideAFunctionIsRefused()
+    {
+        // only top-level code reads globals directly; functions go through CallDyn
+        var program = ArkCompiler.Compile("(let g (fun (x) x)) (let f (fun (n) (g n)))", "p.ark");
+        var call = Array.FindIndex(program.Code, w => Instruction.Op(w) == OpCode.CallDyn);
+        program.Code[call] = Instruction.Make(OpCode.CallGlobal, Instruction.Operand(program.Code[call]));
+        var stream = new MemoryStream();
+        BytecodeWriter.Write(program, stream);
+        StringAssert.Contains(Rejection(stream.ToArray()), "a global read outside the top-level code");
+    }
+
+    [TestMethod]
     public void ConstantOperandThatIsNotANumberIsRefused()
     {
         var program = ArkCompiler.Compile("(let f (fun (n) (- n 2)))", "p.ark");
