@@ -24,8 +24,17 @@ public sealed class ArkHost
     /// <summary>Where <c>input</c> reads lines from.</summary>
     public TextReader Input { get; }
 
-    /// <summary>Where diagnostics that are not part of the program's output go (standard error).</summary>
-    public TextWriter ErrorOutput { get; init; } = System.Console.Error;
+    /// <summary>
+    /// Where diagnostics that are not part of the program's output go; standard error unless
+    /// set. The console is opened on first use only: that costs milliseconds of start-up.
+    /// </summary>
+    public TextWriter ErrorOutput
+    {
+        get => _errorOutput ??= System.Console.Error;
+        init => _errorOutput = value;
+    }
+
+    private TextWriter? _errorOutput;
 
     /// <summary>The script's arguments, as <c>sys:args</c> exposes them.</summary>
     public IReadOnlyList<string> ScriptArgs { get; init; } = [];
