@@ -1,13 +1,18 @@
 using System.Text;
 using Ark.Cli;
 
-var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
-var command = new ArkCommand(stdout, Console.Error, stdin)
+// Nothing here touches System.Console unless it is needed: setting the console up costs more
+// than the rest of ark's start-up.
+var stderr = new DeferredWriter(() => Console.Error);
+var output = new StandardOutputStream(StandardOutputStream.OpenFile(), stderr);
+var stdout = new BufferedStream(output, 1 << 16);
+var stdin = new DeferredReader(() => new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false)));
+var terminal = !Console.IsOutputRedirected;
+var command = new ArkCommand(stdout, stderr, stdin)
 {
-    Colorize = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NOCOLOR") is null,
-    Interactive = !Console.IsOutputRedirected,
+    Colorize = terminal && Environment.GetEnvironmentVariable("NOCOLOR") is null,
+    Interactive = terminal,
 };
 var code = command.Run(args);
 stdout.Flush();
-return code;
+return output.WriteFailed && code == 0 ? ArkCommand.RuntimeErrorExit : code;
