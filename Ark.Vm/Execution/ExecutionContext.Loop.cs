@@ -17,11 +17,11 @@ namespace Ark.Vm.Execution;
 public sealed partial class ExecutionContext
 {
     /// <summary>
-    /// Runs from <see cref="_ip"/> until the frame count drops to <paramref name="stopDepth"/>
+    /// Runs from <see cref="_ip"/> until the frame count drops to <see cref="_stopDepth"/>
     /// (a call made from native code returned; its result is returned and popped) or the
     /// program halts.
     /// </summary>
-    private unsafe Value Execute(int stopDepth)
+    private unsafe Value Execute()
     {
         // Only the five values every instruction uses live in locals, so that they all get
         // registers; the rest is read from fields where needed. The code is on the pinned
@@ -34,9 +34,10 @@ public sealed partial class ExecutionContext
 
         while (true)
         {
-            var word = *ip++;
+            var word = *ip;
             var operand = (int)((uint)word >> 8);
             var op = (OpCode)(byte)word;
+            ip++;
             switch (op)
             {
                 case OpCode.LoadConst:
@@ -465,7 +466,7 @@ public sealed partial class ExecutionContext
                             break;
                         }
                         PopFrame(stack[sp - 1]);
-                        if (_frameCount == stopDepth)
+                        if (_frameCount == _stopDepth)
                         {
                             _sp--;
                             return _stack[_sp];

@@ -25,6 +25,13 @@ public sealed partial class ExecutionContext
     private int _ip;
 
     /// <summary>
+    /// The frame count at which the running loop returns: 0 for the top level, deeper for a
+    /// call from native code. A field rather than a parameter of the loop, which reads it
+    /// only when a frame is popped the slow way, so that it does not hold a register there.
+    /// </summary>
+    private int _stopDepth;
+
+    /// <summary>
     /// Where the last variable read happened (an instruction offset, -1 before any): the
     /// reference names the callee in call errors after the last symbol it loaded, whatever
     /// the call's head was. See <see cref="LastLoadedSymbol"/>.
@@ -105,9 +112,18 @@ public sealed partial class ExecutionContext
         // a call from native code has no call instruction of its own
         if (!EnterCall(function, args.Length, -1, _ip, callIp: -1))
             return _stack[--_sp];
-        var result = Execute(depth);
-        _ip = savedIp;
-        return result;
+        var savedStopDepth = _stopDepth;
+        _stopDepth = depth;
+        try
+        {
+            var result = Execute();
+            _ip = savedIp;
+            return result;
+        }
+        finally
+        {
+            _stopDepth = savedStopDepth;
+        }
     }
 
     /// <summary>Runs the program's top-level code until it halts.</summary>
@@ -120,7 +136,8 @@ public sealed partial class ExecutionContext
         EnsureStack(main.MaxStack);
         try
         {
-            Execute(0);
+            _stopDepth = 0;
+            Execute();
         }
         catch (Exception e) when (AsScriptError(e) is { } error)
         {
