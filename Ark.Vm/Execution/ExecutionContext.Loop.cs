@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ark.Vm.Builtins;
 using Ark.Vm.Concurrency;
 using Ark.Vm.Bytecode;
@@ -27,7 +28,7 @@ public sealed partial class ExecutionContext
         // registers; the rest is read from fields where needed. The code is on the pinned
         // heap and walked by a plain pointer: no bounds checks, and jumps are checked when
         // bytecode is loaded (the compiler only emits jumps inside the function).
-        var stack = _stack;
+        ref var bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
         var ip = _codeStart + _ip;
         var sp = _sp;
         var fp = _frames[_frameCount - 1].Fp;
@@ -41,16 +42,16 @@ public sealed partial class ExecutionContext
             switch (op)
             {
                 case OpCode.LoadConst:
-                    Store(stack, sp++, _constants[operand]);
+                    Store(ref Slot(ref bottom, sp++), _constants[operand]);
                     break;
 
                 case OpCode.LoadLocal:
                     {
                         _lastLoad = ip - 1;
-                        ref var v = ref stack[fp + operand];
+                        ref var v = ref Slot(ref bottom, fp + operand);
                         if (ReferenceEquals(v.Obj, _unbound))
                             goto default;
-                        Store(stack, sp++, v);
+                        Store(ref Slot(ref bottom, sp++), v);
                         break;
                     }
 
@@ -62,7 +63,7 @@ public sealed partial class ExecutionContext
                         ref var g = ref _globals[operand];
                         if (ReferenceEquals(g.Obj, _unbound))
                             goto default;
-                        Store(stack, sp++, g);
+                        Store(ref Slot(ref bottom, sp++), g);
                         break;
                     }
 
@@ -72,20 +73,20 @@ public sealed partial class ExecutionContext
                         ref var g = ref _globals[operand];
                         if (ReferenceEquals(g.Obj, _unbound))
                             goto default;
-                        Store(stack, sp++, g);
+                        Store(ref Slot(ref bottom, sp++), g);
                         break;
                     }
 
                 case OpCode.LoadBuiltin:
-                    stack[sp++] = _builtins[operand];
+                    Slot(ref bottom, sp++) = _builtins[operand];
                     break;
 
                 case OpCode.StoreLocal:
                     {
-                        ref var v = ref stack[--sp];
+                        ref var v = ref Slot(ref bottom, --sp);
                         if ((operand & Instruction.FreshStore) == 0)
                             v.MarkShared();
-                        Store(stack, fp + (operand & ~Instruction.FreshStore), v);
+                        Store(ref Slot(ref bottom, fp + (operand & ~Instruction.FreshStore)), v);
                         break;
                     }
 
@@ -93,20 +94,20 @@ public sealed partial class ExecutionContext
                     {
                         if (_globalsShared)
                             goto default;
-                        ref var v = ref stack[--sp];
+                        ref var v = ref Slot(ref bottom, --sp);
                         if ((operand & Instruction.FreshStore) == 0)
                             v.MarkShared();
-                        Store(_globals, operand & ~Instruction.FreshStore, v);
+                        Store(ref _globals[operand & ~Instruction.FreshStore], v);
                         break;
                     }
 
                 case OpCode.SetLocal:
                     {
-                        if (ReferenceEquals(stack[fp + operand].Obj, _unbound))
+                        if (ReferenceEquals(Slot(ref bottom, fp + operand).Obj, _unbound))
                             goto default;
-                        ref var v = ref stack[--sp];
+                        ref var v = ref Slot(ref bottom, --sp);
                         v.MarkShared();
-                        Store(stack, fp + operand, v);
+                        Store(ref Slot(ref bottom, fp + operand), v);
                         break;
                     }
 
@@ -114,9 +115,9 @@ public sealed partial class ExecutionContext
                     {
                         if (_globalsShared || ReferenceEquals(_globals[operand].Obj, _unbound))
                             goto default;
-                        ref var v = ref stack[--sp];
+                        ref var v = ref Slot(ref bottom, --sp);
                         v.MarkShared();
-                        Store(_globals, operand, v);
+                        Store(ref _globals[operand], v);
                         break;
                     }
 
@@ -133,19 +134,19 @@ public sealed partial class ExecutionContext
                     break;
 
                 case OpCode.JumpIfFalse:
-                    if (!stack[--sp].IsTruthy)
+                    if (!Slot(ref bottom, --sp).IsTruthy)
                         ip = _codeStart + operand;
                     break;
 
                 case OpCode.JumpIfTrue:
-                    if (stack[--sp].IsTruthy)
+                    if (Slot(ref bottom, --sp).IsTruthy)
                         ip = _codeStart + operand;
                     break;
 
                 case OpCode.LtJump:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null)
                             goto default;
                         sp -= 2;
@@ -156,7 +157,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LtConstJump:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         sp--;
@@ -166,7 +167,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.GtConstJump:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         sp--;
@@ -178,7 +179,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.LeConstJump:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         sp--;
@@ -188,7 +189,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.GeConstJump:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         sp--;
@@ -198,7 +199,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.EqConstJump:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         sp--;
@@ -208,7 +209,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.NeqConstJump:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         sp--;
@@ -220,7 +221,7 @@ public sealed partial class ExecutionContext
                 case OpCode.DecrementLocal:
                     {
                         _lastLoad = ip - 1;
-                        ref var v = ref stack[fp + operand];
+                        ref var v = ref Slot(ref bottom, fp + operand);
                         if (v.Obj is not null)
                             goto default;
                         v = new Value(op == OpCode.IncrementLocal ? v.Num + 1 : v.Num - 1);
@@ -240,7 +241,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.AddConst:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         a = new Value(a.Num + _constants[operand].Num);
@@ -249,7 +250,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.SubConst:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         a = new Value(a.Num - _constants[operand].Num);
@@ -258,7 +259,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.MulConst:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         a = new Value(a.Num * _constants[operand].Num);
@@ -267,8 +268,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.EqJump:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null)
                             goto default;
                         sp -= 2;
@@ -279,8 +280,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Add:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null)
                             goto default;
                         a = new Value(a.Num + b.Num);
@@ -290,8 +291,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Sub:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null)
                             goto default;
                         a = new Value(a.Num - b.Num);
@@ -301,8 +302,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Div:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null || b.Num == 0)
                             goto default;
                         a = new Value(a.Num / b.Num);
@@ -312,8 +313,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Mod:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null)
                             goto default;
                         // C#'s remainder on doubles truncates like C's fmod, which the reference uses
@@ -324,8 +325,8 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Mul:
                     {
-                        ref var a = ref stack[sp - 2];
-                        ref var b = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 2);
+                        ref var b = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null || b.Obj is not null)
                             goto default;
                         a = new Value(a.Num * b.Num);
@@ -335,7 +336,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Increment:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         a = new Value(a.Num + 1);
@@ -344,7 +345,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Decrement:
                     {
-                        ref var a = ref stack[sp - 1];
+                        ref var a = ref Slot(ref bottom, sp - 1);
                         if (a.Obj is not null)
                             goto default;
                         a = new Value(a.Num - 1);
@@ -358,11 +359,11 @@ public sealed partial class ExecutionContext
                             GlobalInterpreterLock.Yield();
 #endif
                         // the common case inline; a call with no name is named at run time, by EnterCall
-                        if (stack[sp - 1].Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto
-                            && *ip >= 0 && CanEnterInline(stack, proto, operand, sp))
+                        if (Slot(ref bottom, sp - 1).Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto
+                            && *ip >= 0 && CanEnterInline(proto, operand, sp))
                         {
                             var newFp = sp - 1 - operand;
-                            EnterInline(stack, proto, newFp, operand, (int)(ip - _codeStart) - 1, *ip);
+                            EnterInline(ref bottom, proto, newFp, operand, (int)(ip - _codeStart) - 1, *ip);
                             sp = newFp + proto.LocalCount;
                             fp = newFp;
                             ip = _codeStart + proto.EntryIp;
@@ -371,14 +372,14 @@ public sealed partial class ExecutionContext
                         var callAt = (int)(ip - _codeStart);
                         _ip = callAt - 1;
                         _sp = sp;
-                        if (EnterCall(stack[sp - 1], operand, *ip, callAt + 1, callAt - 1))
+                        if (EnterCall(Slot(ref bottom, sp - 1), operand, *ip, callAt + 1, callAt - 1))
                         {
                             ip = _codeStart + _ip;
                             fp = _frames[_frameCount - 1].Fp;
                         }
                         else
                             ip++;
-                        stack = _stack;
+                        bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
                         sp = _sp;
                         break;
                     }
@@ -397,10 +398,10 @@ public sealed partial class ExecutionContext
                         // counted as if the callee were on the stack, as Call's is
                         if ((op == OpCode.CallGlobal || _dynamicBindings[operand] == 0)
                             && _globals[operand].Obj is { Kind: ValueKind.Function } named && Unsafe.As<FunctionProto>(named) is var callee
-                            && CanEnterInline(stack, callee, argc, sp + 1))
+                            && CanEnterInline(callee, argc, sp + 1))
                         {
                             var newFp = sp - argc;
-                            EnterInline(stack, callee, newFp, argc, (int)(ip - _codeStart) - 1, operand);
+                            EnterInline(ref bottom, callee, newFp, argc, (int)(ip - _codeStart) - 1, operand);
                             sp = newFp + callee.LocalCount;
                             fp = newFp;
                             ip = _codeStart + callee.EntryIp;
@@ -415,10 +416,10 @@ public sealed partial class ExecutionContext
                         _ip = (int)(ip - _codeStart) - 2;
                         _sp = sp;
                         var native = Unsafe.As<NativeFunction>(_builtins[operand].Obj!);
-                        var result = CallNative(native, new ReadOnlySpan<Value>(stack, sp - argc, argc));
-                        stack = _stack;
+                        var result = CallNative(native, MemoryMarshal.CreateReadOnlySpan(ref Slot(ref bottom, sp - argc), argc));
+                        bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
                         sp -= argc;
-                        stack[sp++] = result;
+                        Slot(ref bottom, sp++) = result;
                         break;
                     }
 
@@ -442,9 +443,9 @@ public sealed partial class ExecutionContext
                         for (var i = 0; i < operand; i++)
                         {
                             var source = ip[i];
-                            var v = source < 0 ? stack[top--] : stack[fp + source];
+                            var v = source < 0 ? Slot(ref bottom, top--) : Slot(ref bottom, fp + source);
                             v.MarkShared();
-                            Store(stack, fp + i, v);
+                            Store(ref Slot(ref bottom, fp + i), v);
                         }
                         sp = fp + proto.LocalCount;
                         ip = _codeStart + proto.EntryIp;
@@ -456,16 +457,16 @@ public sealed partial class ExecutionContext
                         ref var frame = ref _frames[_frameCount - 1];
                         if (frame.Env is null && frame.Proto.DynamicSlots.Length == 0 && frame.CallIp >= 0)
                         {
-                            ref var result = ref stack[sp - 1];
+                            ref var result = ref Slot(ref bottom, sp - 1);
                             _localsTotal -= frame.Proto.LocalCount;
                             sp = frame.Fp;
-                            Store(stack, sp++, result);
+                            Store(ref Slot(ref bottom, sp++), result);
                             ip = _codeStart + frame.ReturnIp;
                             _frameCount--;
                             fp = _frames[_frameCount - 1].Fp;
                             break;
                         }
-                        PopFrame(stack[sp - 1]);
+                        PopFrame(Slot(ref bottom, sp - 1));
                         if (_frameCount == _stopDepth)
                         {
                             _sp--;
@@ -488,7 +489,7 @@ public sealed partial class ExecutionContext
                     ExecuteRare(word);
                     ip = _codeStart + _ip;
                     sp = _sp;
-                    stack = _stack;
+                    bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
                     // the slow path of a fused call may have entered a function
                     fp = _frames[_frameCount - 1].Fp;
                     break;
@@ -502,9 +503,9 @@ public sealed partial class ExecutionContext
     /// stack slot ends at <paramref name="top"/>; the depth is bounded as <see cref="PushFrame"/> bounds it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool CanEnterInline(Value[] stack, FunctionProto proto, int argc, int top) =>
+    private bool CanEnterInline(FunctionProto proto, int argc, int top) =>
         proto.Arity == argc && proto.DynamicSlots.Length == 0 && _frameCount < _frames.Length
-        && top + proto.FrameSize <= stack.Length && top - _localsTotal + 2 * _frameCount < MaxStackDepth;
+        && top + proto.FrameSize <= _stack.Length && top - _localsTotal + 2 * _frameCount < MaxStackDepth;
 
     /// <summary>
     /// The plain part of <see cref="PushFrame"/>, for the loop's inline calls: the arguments at
@@ -513,12 +514,12 @@ public sealed partial class ExecutionContext
     /// stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void EnterInline(Value[] stack, FunctionProto proto, int fp, int argc, int callAt, int nameSymbol)
+    private void EnterInline(ref Value bottom, FunctionProto proto, int fp, int argc, int callAt, int nameSymbol)
     {
         for (var i = fp; i < fp + argc; i++)
-            stack[i].MarkShared();
+            Slot(ref bottom, i).MarkShared();
         for (var i = fp + argc; i < fp + proto.LocalCount; i++)
-            stack[i] = new Value(_unbound);
+            Slot(ref bottom, i) = new Value(_unbound);
         _localsTotal += proto.LocalCount;
         ref var frame = ref _frames[_frameCount++];
         frame.Proto = proto;
@@ -555,11 +556,18 @@ public sealed partial class ExecutionContext
     /// alone has a null object the JIT can see, so the store needs no barrier call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Value[] array, int index, in Value value)
+    private static void Store(ref Value slot, in Value value)
     {
         if (value.Obj is null)
-            array[index] = new Value(value.Num);
+            slot = new Value(value.Num);
         else
-            array[index] = value;
+            slot = value;
     }
+
+    /// <summary>
+    /// A stack slot, without a bounds check: the verifier proves every function's stack use
+    /// stays within the size it declares, and a frame is entered only with that much room.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref Value Slot(ref Value bottom, int index) => ref Unsafe.Add(ref bottom, (nint)(uint)index);
 }
