@@ -1,11 +1,10 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace Ark.Cli;
 
 /// <summary>
-/// The process's standard output as a plain file stream. System.Console's stream would do the
-/// same writes, but setting the console up costs about 8 ms of an 11 ms start-up budget, and a
-/// script that only prints never needs the terminal handling it brings.
+/// The process's standard output, written straight to its descriptor. System.Console's stream
+/// does the same writes, but setting the console up on the first write costs about 6 ms, more
+/// than the rest of ark's start-up, and a script that only prints needs none of the terminal
+/// handling it brings.
 /// </summary>
 /// <remarks>
 /// A reader that goes away (<c>ark script.ark | head -1</c>) is not an error: the rest of the
@@ -18,11 +17,9 @@ internal sealed class StandardOutputStream(Stream file, TextWriter errors) : Str
     private const int BrokenPipe = 32;
     private bool _dropping;
 
-    /// <summary>Opens file descriptor 1, or the console's stream where descriptors are not files (Windows).</summary>
+    /// <summary>Descriptor 1, or the console's stream where there are no descriptors (Windows).</summary>
     public static Stream OpenFile() =>
-        OperatingSystem.IsWindows()
-            ? Console.OpenStandardOutput()
-            : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new DescriptorOutputStream(1);
 
     /// <summary>Whether a write failed for a reason other than the reader going away.</summary>
     public bool WriteFailed { get; private set; }

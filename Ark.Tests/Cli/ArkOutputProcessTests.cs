@@ -47,6 +47,29 @@ public sealed class ArkOutputProcessTests
 
     [TestMethod]
     [Timeout(60000, CooperativeCancellation = true)]
+    public void OutputToAFileSharedWithOtherWritersKeepsTheirOrder()
+    {
+        if (OperatingSystem.IsWindows())
+            Assert.Inconclusive("uses a POSIX shell");
+        var script = WriteScript("(print \"from ark\")\n(print \"second line\")\n");
+        var output = Path.Combine(Path.GetTempPath(), $"shared-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var start = new ProcessStartInfo("/bin/sh", ["-c", "{ echo before; \"$0\" \"$1\"; echo after; } > \"$2\"", Ark, script, output]);
+            using var process = Process.Start(start)!;
+            Assert.IsTrue(process.WaitForExit(Patience));
+            Assert.AreEqual(0, process.ExitCode);
+            Assert.AreEqual("before\nfrom ark\nsecond line\nafter\n", File.ReadAllText(output));
+        }
+        finally
+        {
+            File.Delete(script);
+            File.Delete(output);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(60000, CooperativeCancellation = true)]
     public void OutputToAFullDeviceIsReportedAndFails()
     {
         if (!OperatingSystem.IsLinux())

@@ -57,6 +57,17 @@ public sealed class StandardStreamTests
     }
 
     [TestMethod]
+    public void ADescriptorWriteErrorCarriesTheSystemsCodeAndMessage()
+    {
+        if (OperatingSystem.IsWindows())
+            Assert.Inconclusive("writes to a Unix file descriptor");
+        using var closed = new DescriptorOutputStream(1_000_000);
+        var error = Assert.ThrowsExactly<IOException>(() => closed.Write("lost"u8));
+        Assert.AreEqual(9, error.HResult, "EBADF");
+        Assert.AreEqual("Bad file descriptor", error.Message);
+    }
+
+    [TestMethod]
     public void TheErrorWriterIsOpenedOnFirstUse()
     {
         var opened = 0;

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+
+namespace Ark.Cli;
+
+/// <summary>
+/// A write-only stream over a Unix file descriptor, written with write(2). A FileStream over
+/// standard output would use pwrite at its own position when the output is a file, so text
+/// that other processes write to the same file (<c>{ echo a; ark x.ark; echo b; } &gt; out</c>,
+/// or a command a script runs) would overwrite ark's; write(2) moves the offset all of them share.
+/// </summary>
+internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
+{
+    private const int Interrupted = 4;
+    private const int WouldBlock = 11;
+
+    public override unsafe void Write(ReadOnlySpan<byte> buffer)
+    {
+        fixed (byte* start = buffer)
+        {
+            var written = 0;
+            while (written < buffer.Length)
+            {
+                var n = WriteDescriptor(descriptor, start + written, buffer.Length - written);
+                if (n >= 0)
+                {
+                    written += (int)n;
+                    continue;
+                }
+                var error = Marshal.GetLastPInvokeError();
+                if (error == Interrupted)
+                    continue;
+                // a descriptor another program made non-blocking: wait for the reader
+                if (error == WouldBlock)
+                {
+                    Thread.Sleep(1);
+                    continue;
+                }
+                throw new IOException(Marshal.GetPInvokeErrorMessage(error), error);
+            }
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Flush()
+    {
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static unsafe partial nint WriteDescriptor(int descriptor, byte* buffer, nint count);
+}
