@@ -51,7 +51,7 @@ internal sealed class FunctionScope
             }
             else if (arg.Type == NodeType.Symbol)
             {
-                scope.AddSlot(arg.Text);
+                scope.AddParameter(arg.Text);
                 scope.Arity++;
             }
         }
@@ -63,9 +63,19 @@ internal sealed class FunctionScope
 
     public bool TryGetCapture(string name, out int index) => _captures.TryGetValue(name, out index);
 
+    /// <summary>
+    /// Every parameter has its own slot, so that arguments land where the frame layout puts
+    /// them; a repeated name means its last parameter, as in the reference, which binds the
+    /// parameters in order.
+    /// </summary>
+    private void AddParameter(string name)
+    {
+        _slots[name] = SlotNames.Count;
+        SlotNames.Add(name);
+    }
+
     private void AddSlot(string name)
     {
-        // a repeated parameter name shares the slot, as the reference's scope keeps the first binding
         if (_slots.ContainsKey(name))
             return;
         _slots[name] = SlotNames.Count;
