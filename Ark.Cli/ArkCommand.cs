@@ -50,7 +50,8 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
                 return 0;
         }
 
-        string source;
+        string? source = null;
+        byte[]? utf8Source = null;
         string fileName;
         var libraryPaths = LibraryPaths.Resolve(options.LibDir);
         CompiledProgram program;
@@ -67,7 +68,7 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
                 WriteText($"Can not find file '{fileName}'\n");
                 return CompileErrorExit;
             }
-            var bytes = File.ReadAllBytes(fileName);
+            var bytes = Libc.TryReadFile(fileName) ?? File.ReadAllBytes(fileName);
             if (BytecodeReader.LooksLikeBytecode(bytes))
             {
                 if (options.Mode == CliMode.Compile)
@@ -86,15 +87,18 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
                 }
                 return Execute(program, options, libraryPaths, fileName);
             }
-            source = Encoding.UTF8.GetString(bytes);
+            utf8Source = bytes;
         }
 
         try
         {
-            program = ArkCompiler.Compile(source, fileName, libraryPaths);
+            program = utf8Source is null
+                ? ArkCompiler.Compile(source!, fileName, libraryPaths)
+                : ArkCompiler.Compile(utf8Source, fileName, libraryPaths);
         }
         catch (CodeError e)
         {
+            source ??= Encoding.UTF8.GetString(utf8Source!);
             WriteText(DiagnosticFormatter.Format(e, SourceOf(e.File, fileName, source), Colorize));
             return CompileErrorExit;
         }

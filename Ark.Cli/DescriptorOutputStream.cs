@@ -8,11 +8,8 @@ namespace Ark.Cli;
 /// that other processes write to the same file (<c>{ echo a; ark x.ark; echo b; } &gt; out</c>,
 /// or a command a script runs) would overwrite ark's; write(2) moves the offset all of them share.
 /// </summary>
-internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
+internal sealed class DescriptorOutputStream(int descriptor) : Stream
 {
-    private const int Interrupted = 4;
-    private const int WouldBlock = 11;
-
     public override unsafe void Write(ReadOnlySpan<byte> buffer)
     {
         fixed (byte* start = buffer)
@@ -20,17 +17,17 @@ internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
             var written = 0;
             while (written < buffer.Length)
             {
-                var n = WriteDescriptor(descriptor, start + written, buffer.Length - written);
+                var n = Libc.Write(descriptor, start + written, buffer.Length - written);
                 if (n >= 0)
                 {
                     written += (int)n;
                     continue;
                 }
                 var error = Marshal.GetLastPInvokeError();
-                if (error == Interrupted)
+                if (error == Libc.Interrupted)
                     continue;
                 // a descriptor another program made non-blocking: wait for the reader
-                if (error == WouldBlock)
+                if (error == Libc.WouldBlock)
                 {
                     Thread.Sleep(1);
                     continue;
@@ -54,7 +51,4 @@ internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint WriteDescriptor(int descriptor, byte* buffer, nint count);
 }

@@ -7,7 +7,7 @@ var stderr = new DeferredWriter(() => Console.Error);
 var output = new StandardOutputStream(StandardOutputStream.OpenFile(), stderr);
 var stdout = new BufferedStream(output, 1 << 16);
 var stdin = new DeferredReader(() => new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false)));
-var terminal = !Console.IsOutputRedirected;
+var terminal = Libc.IsTerminal(1);
 var command = new ArkCommand(stdout, stderr, stdin)
 {
     Colorize = terminal && Environment.GetEnvironmentVariable("NOCOLOR") is null,

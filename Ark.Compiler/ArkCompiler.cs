@@ -18,9 +18,18 @@ public static class ArkCompiler
     /// <param name="source">The program text.</param>
     /// <param name="file">The file name, used for messages and to find imports next to it.</param>
     /// <param name="libraryPaths">Folders searched for imported files after the program's own folder.</param>
-    public static CompiledProgram Compile(string source, string file, IReadOnlyList<string>? libraryPaths = null)
+    public static CompiledProgram Compile(string source, string file, IReadOnlyList<string>? libraryPaths = null) =>
+        Compile(Parser.ParseProgram(source, file), file, libraryPaths);
+
+    /// <summary>Compiles <paramref name="file"/> from its UTF-8 bytes, as read from disk.</summary>
+    /// <param name="utf8Source">The program text, UTF-8 encoded.</param>
+    /// <param name="file">The file name, used for messages and to find imports next to it.</param>
+    /// <param name="libraryPaths">Folders searched for imported files after the program's own folder.</param>
+    public static CompiledProgram Compile(byte[] utf8Source, string file, IReadOnlyList<string>? libraryPaths = null) =>
+        Compile(Parser.ParseProgram(utf8Source, file), file, libraryPaths);
+
+    private static CompiledProgram Compile(ParsedProgram parsed, string file, IReadOnlyList<string>? libraryPaths)
     {
-        var parsed = Parser.ParseProgram(source, file);
         var ast = new ImportSolver(file, libraryPaths ?? []).Solve(parsed, file);
         ast = MacroProcessor.Expand(ast);
         NameResolver.Check(ast);
