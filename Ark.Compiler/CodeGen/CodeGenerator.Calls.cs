@@ -8,31 +8,37 @@ namespace Ark.Compiler.CodeGen;
 
 internal sealed partial class CodeGenerator
 {
-    private static readonly Dictionary<string, OpCode> OperatorCodes = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The instruction of a builtin operator, or <see cref="OpCode.Nop"/>. A switch rather than
+    /// a dictionary: a dictionary keyed to a byte enum is a generic instantiation the precompiled
+    /// image lacks, and compiling it cost every run about 2 ms.
+    /// </summary>
+    private static OpCode OperatorCode(string name) => name switch
     {
-        ["+"] = OpCode.Add,
-        ["-"] = OpCode.Sub,
-        ["*"] = OpCode.Mul,
-        ["/"] = OpCode.Div,
-        [">"] = OpCode.Gt,
-        ["<"] = OpCode.Lt,
-        ["<="] = OpCode.Le,
-        [">="] = OpCode.Ge,
-        ["!="] = OpCode.Neq,
-        ["="] = OpCode.Eq,
-        ["len"] = OpCode.Len,
-        ["empty?"] = OpCode.Empty,
-        ["tail"] = OpCode.Tail,
-        ["head"] = OpCode.Head,
-        ["nil?"] = OpCode.IsNil,
-        ["assert"] = OpCode.Assert,
-        ["toNumber"] = OpCode.ToNum,
-        ["toString"] = OpCode.ToStr,
-        ["@"] = OpCode.At,
-        ["mod"] = OpCode.Mod,
-        ["type"] = OpCode.Type,
-        ["hasField"] = OpCode.HasField,
-        ["not"] = OpCode.Not,
+        "+" => OpCode.Add,
+        "-" => OpCode.Sub,
+        "*" => OpCode.Mul,
+        "/" => OpCode.Div,
+        ">" => OpCode.Gt,
+        "<" => OpCode.Lt,
+        "<=" => OpCode.Le,
+        ">=" => OpCode.Ge,
+        "!=" => OpCode.Neq,
+        "=" => OpCode.Eq,
+        "len" => OpCode.Len,
+        "empty?" => OpCode.Empty,
+        "tail" => OpCode.Tail,
+        "head" => OpCode.Head,
+        "nil?" => OpCode.IsNil,
+        "assert" => OpCode.Assert,
+        "toNumber" => OpCode.ToNum,
+        "toString" => OpCode.ToStr,
+        "@" => OpCode.At,
+        "mod" => OpCode.Mod,
+        "type" => OpCode.Type,
+        "hasField" => OpCode.HasField,
+        "not" => OpCode.Not,
+        _ => OpCode.Nop,
     };
 
     private void CompileCall(Node x, FunctionUnit u, bool wantValue, bool tail)
@@ -47,7 +53,7 @@ internal sealed partial class CodeGenerator
                     u.Code.Emit(OpCode.Pop, 0, -1);
                 return;
             }
-            if (OperatorCodes.TryGetValue(head.Text, out var op))
+            if (OperatorCode(head.Text) is var op and not OpCode.Nop)
             {
                 CompileOperator(x, op, u);
                 if (op == OpCode.Assert)
@@ -281,6 +287,14 @@ internal sealed partial class CodeGenerator
         u.Code.EmitWord(VarRefOf(target, u));
     }
 
+    private int[] SymbolsOf(List<string> names)
+    {
+        var ids = new int[names.Count];
+        for (var i = 0; i < ids.Length; i++)
+            ids[i] = _symbols[names[i]];
+        return ids;
+    }
+
     private void CompileFunction(Node x, FunctionUnit u, string? boundName)
     {
         if (x.Children.Count < 2 || x.Children[1].Type != NodeType.List)
@@ -296,8 +310,8 @@ internal sealed partial class CodeGenerator
         var proto = new FunctionProto(page, scope.Arity, scope.SlotNames.Count)
         {
             Name = boundName,
-            SlotSymbols = [.. scope.SlotNames.Select(n => _symbols[n])],
-            Captures = [.. scope.CaptureNames.Select(n => _symbols[n])],
+            SlotSymbols = SymbolsOf(scope.SlotNames),
+            Captures = SymbolsOf(scope.CaptureNames),
             CaptureNames = [.. scope.CaptureNames],
         };
         var unit = new FunctionUnit(scope, proto);

@@ -118,7 +118,12 @@ internal sealed class SourceCursor
     {
         if (IsEof || !predicate(_codepoint))
             return false;
-        sink?.AddRange(CurrentBytes);
+        // a plain loop: the span AddRange is a generic method the precompiled image lacks
+        if (sink is not null)
+        {
+            foreach (var b in CurrentBytes)
+                sink.Add(b);
+        }
         Next();
         return true;
     }

@@ -186,7 +186,7 @@ internal sealed partial class SyntaxParser
     /// <summary>Reads a whole name and tells whether it is <paramref name="word"/>; the name is consumed either way.</summary>
     private bool Word(string word) => Name(out string name) && name == word;
 
-    private static string Text(List<byte> bytes) => Encoding.UTF8.GetString(CollectionsMarshal.AsSpan(bytes));
+    private static string Text(List<byte> bytes) => Encoding.UTF8.GetString(bytes.ToArray());
 
     // ---- errors (returned, so that call sites read "throw ...") ----
 

@@ -218,20 +218,22 @@ public static class Instruction
     /// <summary>True for the compare-and-jump instructions whose right operand is a constant.</summary>
     public static bool IsConstJump(OpCode op) => op is >= OpCode.LtConstJump and <= OpCode.NeqConstJump;
 
-    private static readonly (OpCode Plain, OpCode WithConstant)[] ConstantForms =
+    // pairs of an instruction and its constant-operand form; not tuples, whose generic type
+    // the precompiled image lacks
+    private static readonly OpCode[] ConstantForms =
     [
-        (OpCode.Add, OpCode.AddConst), (OpCode.Sub, OpCode.SubConst), (OpCode.Mul, OpCode.MulConst),
-        (OpCode.LtJump, OpCode.LtConstJump), (OpCode.GtJump, OpCode.GtConstJump), (OpCode.LeJump, OpCode.LeConstJump),
-        (OpCode.GeJump, OpCode.GeConstJump), (OpCode.EqJump, OpCode.EqConstJump), (OpCode.NeqJump, OpCode.NeqConstJump),
+        OpCode.Add, OpCode.AddConst, OpCode.Sub, OpCode.SubConst, OpCode.Mul, OpCode.MulConst,
+        OpCode.LtJump, OpCode.LtConstJump, OpCode.GtJump, OpCode.GtConstJump, OpCode.LeJump, OpCode.LeConstJump,
+        OpCode.GeJump, OpCode.GeConstJump, OpCode.EqJump, OpCode.EqConstJump, OpCode.NeqJump, OpCode.NeqConstJump,
     ];
 
     /// <summary>The instruction a constant-operand instruction stands for once its constant is pushed.</summary>
     public static OpCode WithoutConst(OpCode op)
     {
-        foreach (var (plain, withConstant) in ConstantForms)
+        for (var i = 0; i < ConstantForms.Length; i += 2)
         {
-            if (withConstant == op)
-                return plain;
+            if (ConstantForms[i + 1] == op)
+                return ConstantForms[i];
         }
         return op;
     }
@@ -239,10 +241,10 @@ public static class Instruction
     /// <summary>The constant-operand form of an arithmetic or compare-and-jump instruction, or <see cref="OpCode.Nop"/>.</summary>
     public static OpCode WithConst(OpCode op)
     {
-        foreach (var (plain, withConstant) in ConstantForms)
+        for (var i = 0; i < ConstantForms.Length; i += 2)
         {
-            if (plain == op)
-                return withConstant;
+            if (ConstantForms[i] == op)
+                return ConstantForms[i + 1];
         }
         return OpCode.Nop;
     }
