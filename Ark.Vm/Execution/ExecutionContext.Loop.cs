@@ -127,7 +127,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Jump:
 #if ARK_GIL
-                    if (operand < ip - _codeStart && _handover.Requested)
+                    if (operand < OffsetOf(ip) && _handover.Requested)
                         GlobalInterpreterLock.Yield();
 #endif
                     ip = _codeStart + operand;
@@ -363,13 +363,13 @@ public sealed partial class ExecutionContext
                             && *ip >= 0 && CanEnterInline(proto, operand, sp))
                         {
                             var newFp = sp - 1 - operand;
-                            EnterInline(ref bottom, proto, newFp, operand, (int)(ip - _codeStart) - 1, *ip);
+                            EnterInline(ref bottom, proto, newFp, operand, OffsetOf(ip) - 1, *ip);
                             sp = newFp + proto.LocalCount;
                             fp = newFp;
                             ip = _codeStart + proto.EntryIp;
                             break;
                         }
-                        var callAt = (int)(ip - _codeStart);
+                        var callAt = OffsetOf(ip);
                         _ip = callAt - 1;
                         _sp = sp;
                         if (EnterCall(Slot(ref bottom, sp - 1), operand, *ip, callAt + 1, callAt - 1))
@@ -401,7 +401,7 @@ public sealed partial class ExecutionContext
                             && CanEnterInline(callee, argc, sp + 1))
                         {
                             var newFp = sp - argc;
-                            EnterInline(ref bottom, callee, newFp, argc, (int)(ip - _codeStart) - 1, operand);
+                            EnterInline(ref bottom, callee, newFp, argc, OffsetOf(ip) - 1, operand);
                             sp = newFp + callee.LocalCount;
                             fp = newFp;
                             ip = _codeStart + callee.EntryIp;
@@ -413,7 +413,7 @@ public sealed partial class ExecutionContext
                 case OpCode.CallBuiltin:
                     {
                         var argc = *ip++;
-                        _ip = (int)(ip - _codeStart) - 2;
+                        _ip = OffsetOf(ip) - 2;
                         _sp = sp;
                         var native = Unsafe.As<NativeFunction>(_builtins[operand].Obj!);
                         var result = CallNative(native, MemoryMarshal.CreateReadOnlySpan(ref Slot(ref bottom, sp - argc), argc));
@@ -455,7 +455,7 @@ public sealed partial class ExecutionContext
                 case OpCode.Ret:
                     {
                         ref var frame = ref _frames[_frameCount - 1];
-                        if (frame.Env is null && frame.Proto.DynamicSlots.Length == 0 && frame.CallIp >= 0)
+                        if (frame.Env is null && frame.Proto.PlainArity >= 0 && frame.CallIp >= 0)
                         {
                             ref var result = ref Slot(ref bottom, sp - 1);
                             _localsTotal -= frame.Proto.LocalCount;
@@ -479,12 +479,61 @@ public sealed partial class ExecutionContext
                     }
 
                 case OpCode.Halt:
-                    _ip = (int)(ip - _codeStart) - 1;
+                    _ip = OffsetOf(ip) - 1;
                     _sp = sp;
                     return Value.Nil;
 
+                // Listed only so that the cases above, spread from LoadConst to CallGlobal, make
+                // one dense switch: with these gaps open the switch is two jump tables, and
+                // every instruction past the first gap pays a second range check and jump.
+                case OpCode.LoadEnv:
+                case OpCode.LoadUndefined:
+                case OpCode.SetEnv:
+                case OpCode.SetDyn:
+                case OpCode.DelLocal:
+                case OpCode.DelDyn:
+                case OpCode.Dup:
+                case OpCode.GtJump:
+                case OpCode.LeJump:
+                case OpCode.GeJump:
+                case OpCode.NeqJump:
+                case OpCode.JumpIfFalseOrPop:
+                case OpCode.JumpIfTrueOrPop:
+                case OpCode.Capture:
+                case OpCode.MakeClosure:
+                case OpCode.GetField:
+                case OpCode.GetFieldForCall:
+                case OpCode.Plugin:
+                case OpCode.MakeList:
+                case OpCode.Append:
+                case OpCode.Concat:
+                case OpCode.PopList:
+                case OpCode.AppendInPlace:
+                case OpCode.ConcatInPlace:
+                case OpCode.PopInPlace:
+                case OpCode.AppendInPlaceTemp:
+                case OpCode.ConcatInPlaceTemp:
+                case OpCode.PopInPlaceTemp:
+                case OpCode.Gt:
+                case OpCode.Lt:
+                case OpCode.Le:
+                case OpCode.Ge:
+                case OpCode.Neq:
+                case OpCode.Eq:
+                case OpCode.Len:
+                case OpCode.Empty:
+                case OpCode.Tail:
+                case OpCode.Head:
+                case OpCode.IsNil:
+                case OpCode.Assert:
+                case OpCode.ToNum:
+                case OpCode.ToStr:
+                case OpCode.At:
+                case OpCode.Type:
+                case OpCode.HasField:
+                case OpCode.Not:
                 default:
-                    _ip = (int)(ip - _codeStart) - 1;
+                    _ip = OffsetOf(ip) - 1;
                     _sp = sp;
                     ExecuteRare(word);
                     ip = _codeStart + _ip;
@@ -504,7 +553,7 @@ public sealed partial class ExecutionContext
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CanEnterInline(FunctionProto proto, int argc, int top) =>
-        proto.Arity == argc && proto.DynamicSlots.Length == 0 && _frameCount < _frames.Length
+        proto.PlainArity == argc && _frameCount < _frames.Length
         && top + proto.FrameSize <= _stack.Length && top - _localsTotal + 2 * _frameCount < MaxStackDepth;
 
     /// <summary>
@@ -563,6 +612,13 @@ public sealed partial class ExecutionContext
         else
             slot = value;
     }
+
+    /// <summary>
+    /// The offset of <paramref name="ip"/> in the code: a shift, where subtracting pointers
+    /// divides by the element size with the sign fix-up of a signed division.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe int OffsetOf(int* ip) => (int)(((nint)ip - (nint)_codeStart) >> 2);
 
     /// <summary>
     /// A stack slot, without a bounds check: the verifier proves every function's stack use

@@ -13,6 +13,7 @@ public sealed class FunctionProto : ArkObject
         Arity = arity;
         LocalCount = localCount;
         FrameSize = localCount;
+        PlainArity = arity;
     }
 
     /// <summary>The page number, as the reference numbers functions (printed as <c>Function @ N</c>).</summary>
@@ -50,7 +51,23 @@ public sealed class FunctionProto : ArkObject
     /// The slots whose names some function reads as a free variable: ArkScript resolves free
     /// variables through the callers' scopes, so these locals are visible to callees.
     /// </summary>
-    public int[] DynamicSlots { get; set; } = [];
+    public int[] DynamicSlots
+    {
+        get => _dynamicSlots;
+        set
+        {
+            _dynamicSlots = value;
+            PlainArity = value.Length == 0 ? Arity : -1;
+        }
+    }
+
+    private int[] _dynamicSlots = [];
+
+    /// <summary>
+    /// <see cref="Arity"/> when no local is visible to callees, else -1: the loop's inline call
+    /// and return need both facts and read them in one load.
+    /// </summary>
+    internal int PlainArity { get; private set; }
 
     /// <summary>The symbol ids this function captures, in capture order, when it is a closure body.</summary>
     public int[] Captures { get; set; } = [];
