@@ -63,12 +63,16 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
         else
         {
             fileName = options.File!;
-            if (!File.Exists(fileName))
+            var bytes = Libc.TryReadFile(fileName);
+            if (bytes is null)
             {
-                WriteText($"Can not find file '{fileName}'\n");
-                return CompileErrorExit;
+                if (!File.Exists(fileName))
+                {
+                    WriteText($"Can not find file '{fileName}'\n");
+                    return CompileErrorExit;
+                }
+                bytes = File.ReadAllBytes(fileName);
             }
-            var bytes = Libc.TryReadFile(fileName) ?? File.ReadAllBytes(fileName);
             if (BytecodeReader.LooksLikeBytecode(bytes))
             {
                 if (options.Mode == CliMode.Compile)
