@@ -22,6 +22,7 @@ internal sealed class CodeBuffer
     // constant-operand fusions look back at
     private int _lastAt = -1;
     private int _previousAt = -1;
+    private int _beforePreviousAt = -1;
     private int _numberLoadAt = -1;
 
     public int Depth { get; set; }
@@ -75,9 +76,15 @@ internal sealed class CodeBuffer
             Adjust(stackDelta);
             return _code.Count - 1;
         }
+        if (op is OpCode.Increment or OpCode.Decrement && TryFuseLocalStep(op))
+        {
+            Adjust(stackDelta);
+            return _code.Count - 2;
+        }
         _code.Add(Instruction.Make(op, operand));
         AddPosition(_position);
         _lastWasOperand = false;
+        _beforePreviousAt = _previousAt;
         _previousAt = _lastAt;
         _lastAt = _code.Count - 1;
         Adjust(stackDelta);
@@ -108,6 +115,19 @@ internal sealed class CodeBuffer
     /// </summary>
     private bool TryFuseStep(OpCode set, int operand)
     {
+        if (set == OpCode.SetLocal && _lastAt == _code.Count - 2 && _labelAt != _code.Count
+            && Instruction.Op(_code[^2]) is OpCode.LocalIncrement or OpCode.LocalDecrement && Instruction.Operand(_code[^2]) == operand)
+        {
+            // the load and step were fused already; the fused word has the step's position
+            var local = Instruction.Op(_code[^2]) == OpCode.LocalIncrement ? OpCode.IncrementLocal : OpCode.DecrementLocal;
+            RemoveLastWord();
+            _code[^1] = Instruction.Make(local, operand);
+            _lastWasOperand = false;
+            _lastAt = _code.Count - 1;
+            _previousAt = -1;
+            _numberLoadAt = -1;
+            return true;
+        }
         if (_code.Count < 2 || !LastInstructionIsFusable || _previousAt != _code.Count - 2 || _labelAt == _code.Count - 1)
             return false;
         var load = set == OpCode.SetLocal ? OpCode.LoadLocal : OpCode.LoadGlobal;
@@ -125,10 +145,7 @@ internal sealed class CodeBuffer
         };
         // errors of the fused instruction are the step's (a type error), so it keeps the step's position
         var stepPosition = PositionOf(_code.Count - 1);
-        _code.RemoveAt(_code.Count - 1);
-        _files.RemoveAt(_files.Count - 1);
-        _lines.RemoveAt(_lines.Count - 1);
-        _columns.RemoveAt(_columns.Count - 1);
+        RemoveLastWord();
         _code[^1] = Instruction.Make(fused, operand);
         SetPosition(_code.Count - 1, stepPosition);
         _lastAt = _code.Count - 1;
@@ -137,15 +154,70 @@ internal sealed class CodeBuffer
         return true;
     }
 
-    /// <summary><c>LoadConst k</c> then <c>Add</c> becomes <c>AddConst k</c>: one dispatch instead of two.</summary>
+    private void RemoveLastWord()
+    {
+        _code.RemoveAt(_code.Count - 1);
+        _files.RemoveAt(_files.Count - 1);
+        _lines.RemoveAt(_lines.Count - 1);
+        _columns.RemoveAt(_columns.Count - 1);
+    }
+
+    /// <summary>
+    /// <c>LoadConst k</c> then <c>Add</c> becomes <c>AddConst k</c>: one dispatch instead of two;
+    /// after a <c>LoadLocal s</c>, <c>LocalAddConst s k</c> (the same for <c>Sub</c>).
+    /// </summary>
     private bool TryFuseNumberOperand(OpCode op)
     {
         if (!LastInstructionIsFusable || !IsFusableNumberLoad(_lastAt))
             return false;
-        _code[^1] = Instruction.Make(Instruction.WithConst(op), Instruction.Operand(_code[^1]));
+        var constant = Instruction.Operand(_code[^1]);
+        if (op != OpCode.Mul && IsFusableLocalLoad(_previousAt, _code.Count - 2))
+        {
+            // LoadLocal s, LoadConst k: two words, as LocalAddConst s, k is
+            var loadPosition = PositionOf(_code.Count - 2);
+            _code[^2] = Instruction.Make(Instruction.WithLocal(Instruction.WithConst(op)), Instruction.Operand(_code[^2]));
+            SetPosition(_code.Count - 2, _position);
+            _code[^1] = constant;
+            SetPosition(_code.Count - 1, loadPosition);
+            FusedIntoOperandWord(_code.Count - 2);
+            return true;
+        }
+        _code[^1] = Instruction.Make(Instruction.WithConst(op), constant);
         // errors point at the operation, not at its constant
         SetPosition(_code.Count - 1, _position);
         _numberLoadAt = -1;
+        return true;
+    }
+
+    /// <summary>True when the instruction at <paramref name="at"/>, the one at <paramref name="expected"/>, loads a local and no jump lands after it.</summary>
+    private bool IsFusableLocalLoad(int at, int expected) =>
+        at >= 0 && at == expected && _labelAt <= at && Instruction.Op(_code[at]) == OpCode.LoadLocal;
+
+    /// <summary>After a fusion whose last word is an operand: nothing fuses with it any more.</summary>
+    private void FusedIntoOperandWord(int instructionAt)
+    {
+        _lastAt = instructionAt;
+        _previousAt = -1;
+        _beforePreviousAt = -1;
+        _numberLoadAt = -1;
+        _lastWasOperand = true;
+    }
+
+    /// <summary>
+    /// <c>LoadLocal s, Increment</c> becomes <c>LocalIncrement s</c> (the same for decrements); its
+    /// extra word repeats s and carries the load's position.
+    /// </summary>
+    private bool TryFuseLocalStep(OpCode step)
+    {
+        if (!LastInstructionIsFusable || !IsFusableLocalLoad(_lastAt, _code.Count - 1))
+            return false;
+        var slot = Instruction.Operand(_code[^1]);
+        var loadPosition = PositionOf(_code.Count - 1);
+        _code[^1] = Instruction.Make(Instruction.WithLocal(step), slot);
+        SetPosition(_code.Count - 1, _position);
+        _code.Add(slot);
+        AddPosition(loadPosition);
+        FusedIntoOperandWord(_code.Count - 2);
         return true;
     }
 
@@ -197,11 +269,29 @@ internal sealed class CodeBuffer
             {
                 // LoadConst k, Lt, JumpIfFalse: the compare-with-a-constant jump, k in the next word
                 var constant = Instruction.Operand(_code[^2]);
+                var comparePosition = PositionOf(_code.Count - 1);
+                if (IsFusableLocalLoad(_beforePreviousAt, _code.Count - 3))
+                {
+                    // LoadLocal s, LoadConst k, Lt: three words, as LocalLtConstJump, k, s are
+                    var slot = Instruction.Operand(_code[^3]);
+                    var loadPosition = PositionOf(_code.Count - 3);
+                    _code[^3] = Instruction.Make(Instruction.WithLocal(Instruction.WithConst(fused)));
+                    SetPosition(_code.Count - 3, comparePosition);
+                    _code[^2] = constant;
+                    SetPosition(_code.Count - 2, comparePosition);
+                    _code[^1] = slot;
+                    SetPosition(_code.Count - 1, loadPosition);
+                    FusedIntoOperandWord(_code.Count - 3);
+                    Adjust(-1);
+                    JumpOperands.Add(_code.Count - 3);
+                    return _code.Count - 3;
+                }
                 _code[^2] = Instruction.Make(Instruction.WithConst(fused));
                 _code[^1] = constant;
-                SetPosition(_code.Count - 2, PositionOf(_code.Count - 1));
+                SetPosition(_code.Count - 2, comparePosition);
                 _lastAt = _code.Count - 2;
                 _previousAt = -1;
+                _beforePreviousAt = -1;
                 _numberLoadAt = -1;
                 Adjust(-1);
                 JumpOperands.Add(_code.Count - 2);

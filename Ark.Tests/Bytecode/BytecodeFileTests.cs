@@ -118,12 +118,33 @@ public sealed class BytecodeFileTests
     [TestMethod]
     public void ConstantOperandThatIsNotANumberIsRefused()
     {
-        var program = ArkCompiler.Compile("(let f (fun (n) (- n 2)))", "p.ark");
+        var program = ArkCompiler.Compile("(let f (fun (n) (- (len n) 2)))", "p.ark");
         var sub = Array.FindIndex(program.Code, w => Instruction.Op(w) == OpCode.SubConst);
         program.Constants[Instruction.Operand(program.Code[sub])] = new Ark.Vm.Values.Value(Ark.Vm.Values.ArkString.From("2"));
         var stream = new MemoryStream();
         BytecodeWriter.Write(program, stream);
         StringAssert.Contains(Rejection(stream.ToArray()), "is not a number");
+    }
+
+    [TestMethod]
+    public void LocalOperandsAreChecked()
+    {
+        static string Patched(string source, OpCode op, Action<int[], int> patch)
+        {
+            var program = ArkCompiler.Compile(source, "p.ark");
+            patch(program.Code, Array.FindIndex(program.Code, w => Instruction.Op(w) == op));
+            var stream = new MemoryStream();
+            BytecodeWriter.Write(program, stream);
+            return Rejection(stream.ToArray());
+        }
+        StringAssert.Contains(Patched("(let f (fun (n) (- n 2)))", OpCode.LocalSubConst,
+            (code, at) => code[at] = Instruction.Make(OpCode.LocalSubConst, 7)), "local slot 7");
+        StringAssert.Contains(Patched("(let f (fun (n) (- n 1)))", OpCode.LocalDecrement,
+            (code, at) => code[at + 1] = 5), "LocalDecrement names slot 0 in one word and 5 in the other");
+        StringAssert.Contains(Patched("(let f (fun (n) (if (< n 2) 1 0)))", OpCode.LocalLtConstJump,
+            (code, at) => code[at + 2] = 3), "local slot 3");
+        StringAssert.Contains(Patched("(let f (fun (n) (if (< n 2) 1 0)))", OpCode.LocalLtConstJump,
+            (code, at) => code[at] = Instruction.Make(OpCode.LocalLtConstJump, at + 1)), "is not an instruction of this function");
     }
 
     [TestMethod]

@@ -79,6 +79,20 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void ErrorsOfALocalReadFusedWithItsOperationPointAtTheirOwnPart()
+    {
+        // `(- y 1)` and `(< y 2)` each run as one instruction. An unbound y is the read's error and
+        // a y of the wrong type the operation's; each reports the line the separate instructions
+        // reported (the read's is the reference's odd numbering of a list whose `(` ends a line)
+        static string Location(string code) => Ark("-e", code).Err.Split('\n')[0];
+        const string Binding = "(let f (fun (c) {\n  (if c (let y \"s\"))\n";
+        Assert.AreEqual("At FILE:6", Location(Binding + "  (-\n    y 1) }))\n(f false)\n(print 0)"));
+        Assert.AreEqual("At FILE:3", Location(Binding + "  (-\n    y 1) }))\n(f true)"));
+        Assert.AreEqual("At FILE:5", Location(Binding + "  (if (<\n    y 2) 1 0) }))\n(f false)\n(print 0)"));
+        Assert.AreEqual("At FILE:3", Location(Binding + "  (+\n    y 2.5) }))\n(f true)"));
+    }
+
+    [TestMethod]
     public void CompileErrorExitsWith255()
     {
         var (code, output, _) = Ark("-e", "(print (+ 1");

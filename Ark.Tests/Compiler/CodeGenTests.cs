@@ -48,15 +48,39 @@ public sealed class CodeGenTests
     [TestMethod]
     public void ComparisonWithANumberBeforeABranchTakesTheNumberAsOperand()
     {
-        var ops = Ops(Compile("(let f (fun (n) (if (< n 2) n 0)))"), 1);
+        var ops = Ops(Compile("(let f (fun (n) (if (< (len n) 2) n 0)))"), 1);
         CollectionAssert.Contains(ops, OpCode.LtConstJump);
         CollectionAssert.DoesNotContain(ops, OpCode.LtJump);
     }
 
     [TestMethod]
+    public void LocalComparedWithANumberBeforeABranchIsOneInstruction()
+    {
+        var program = Compile("(let f (fun (n) (if (< n 2) n 0)))");
+        CollectionAssert.AreEqual(new[] { OpCode.LocalLtConstJump, OpCode.LoadLocal, OpCode.Ret, OpCode.LoadConst, OpCode.Ret }, Ops(program, 1));
+        // the constant, then the slot; the jump target in the instruction word
+        var at = program.Functions[1].EntryIp;
+        Assert.AreEqual(2.0, program.Constants[program.Code[at + 1]].Num);
+        Assert.AreEqual(0, program.Code[at + 2]);
+        Assert.AreEqual(at + 5, Instruction.Operand(program.Code[at]));
+    }
+
+    [TestMethod]
+    public void LocalThatIsAJumpTargetIsNotFused()
+    {
+        // the while loop jumps back to the load of i: the load starts the fused instruction
+        var loop = Ops(Compile("(let f (fun (i) (while (< i 3) (set i (+ i 1)))))"), 1);
+        CollectionAssert.Contains(loop, OpCode.LocalLtConstJump);
+        // the inner if's two branches meet at the constant: c must stay a load of its own
+        var jumpedInto = Ops(Compile("(let f (fun (a b c) (if (< (if a b c) 2) 1 0)))"), 1);
+        CollectionAssert.Contains(jumpedInto, OpCode.LtConstJump);
+        CollectionAssert.DoesNotContain(jumpedInto, OpCode.LocalLtConstJump);
+    }
+
+    [TestMethod]
     public void ArithmeticWithANumberTakesTheNumberAsOperand() =>
         CollectionAssert.AreEqual(
-            new[] { OpCode.LoadLocal, OpCode.SubConst, OpCode.MulConst, OpCode.AddConst, OpCode.Ret },
+            new[] { OpCode.LocalSubConst, OpCode.MulConst, OpCode.AddConst, OpCode.Ret },
             Ops(Compile("(let f (fun (n) (+ (* (- n 2) 3) 0.5)))"), 1));
 
     [TestMethod]
@@ -72,7 +96,7 @@ public sealed class CodeGenTests
     [TestMethod]
     public void SettingAVariableToAnotherOnePlusOneIsNotFused() =>
         CollectionAssert.AreEqual(
-            new[] { OpCode.LoadLocal, OpCode.Increment, OpCode.SetLocal, OpCode.LoadLocal, OpCode.Ret },
+            new[] { OpCode.LocalIncrement, OpCode.SetLocal, OpCode.LoadLocal, OpCode.Ret },
             Ops(Compile("(let f (fun (a b) { (set a (+ b 1)) a }))"), 1));
 
     [TestMethod]
@@ -85,7 +109,7 @@ public sealed class CodeGenTests
     public void BranchInTailPositionReturnsInsteadOfJumpingToTheReturn()
     {
         var ops = Ops(Compile("(let f (fun (n) (if (< n 2) n (* n 2))))"), 1);
-        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.LtConstJump, OpCode.LoadLocal, OpCode.Ret, OpCode.LoadLocal, OpCode.MulConst, OpCode.Ret }, ops);
+        CollectionAssert.AreEqual(new[] { OpCode.LocalLtConstJump, OpCode.LoadLocal, OpCode.Ret, OpCode.LoadLocal, OpCode.MulConst, OpCode.Ret }, ops);
     }
 
     [TestMethod]
@@ -148,7 +172,7 @@ public sealed class CodeGenTests
 
     [TestMethod]
     public void IncrementOfAVariableIsOneInstruction() =>
-        CollectionAssert.AreEqual(new[] { OpCode.LoadLocal, OpCode.Increment, OpCode.Ret }, Ops(Compile("(let f (fun (x) (+ 1 x)))"), 1));
+        CollectionAssert.AreEqual(new[] { OpCode.LocalIncrement, OpCode.Ret }, Ops(Compile("(let f (fun (x) (+ 1 x)))"), 1));
 
     [TestMethod]
     public void FunctionsAreNumberedLikeTheReference()

@@ -138,6 +138,20 @@ internal static class BytecodeVerifier
                     NumberConstant(ip, Extra(0));
                     var comparedToConstant = Jump(operand);
                     return (1, 0, d => [(comparedToConstant, d), .. fallThrough(d)]);
+                case OpCode.LocalAddConst or OpCode.LocalSubConst:
+                    Slot(operand);
+                    NumberConstant(ip, Extra(0));
+                    return (0, 1, fallThrough);
+                case OpCode.LocalIncrement or OpCode.LocalDecrement:
+                    Slot(operand);
+                    if (Extra(0) != operand)
+                        throw Fail(ip, $"{op} names slot {operand} in one word and {Extra(0)} in the other");
+                    return (0, 1, fallThrough);
+                case >= OpCode.LocalLtConstJump and <= OpCode.LocalNeqConstJump:
+                    NumberConstant(ip, Extra(0));
+                    Slot(Extra(1));
+                    var localComparedToConstant = Jump(operand);
+                    return (0, 0, d => [(localComparedToConstant, d), .. fallThrough(d)]);
                 case OpCode.JumpIfFalseOrPop or OpCode.JumpIfTrueOrPop:
                     var kept = Jump(operand);
                     return (1, 0, d => [(kept, d + 1), .. fallThrough(d)]);

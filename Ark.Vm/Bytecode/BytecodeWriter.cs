@@ -13,7 +13,7 @@ public static class BytecodeWriter
     public static ReadOnlySpan<byte> Magic => "ARKSHARP"u8;
 
     /// <summary>The format version; a reader refuses any other.</summary>
-    public const ushort Version = 3;
+    public const ushort Version = 4;
 
     internal const byte NumberConstant = 1;
     internal const byte StringConstant = 2;

@@ -12,6 +12,8 @@ public static class Disassembler
         OpCode.Call or OpCode.CallBuiltin or OpCode.CallDyn or OpCode.CallGlobal or OpCode.GetField or OpCode.GetFieldForCall
             or OpCode.AppendInPlace or OpCode.ConcatInPlace or OpCode.PopInPlace => 1,
         _ when Instruction.IsConstJump(op) => 1,
+        _ when Instruction.IsLocalConstJump(op) => 2,
+        _ when Instruction.IsLocalOperand(op) => 1,
         OpCode.TailCall => operand,
         _ => 0,
     };

@@ -192,6 +192,32 @@ public enum OpCode : byte
     CallDyn,
     /// <summary>( args -- result ) <see cref="LoadGlobal"/> sym then <see cref="Call"/>, from top-level code; the next word is the argument count.</summary>
     CallGlobal,
+
+    // The local-operand instructions: a LoadLocal of slot s fused with the instruction after it,
+    // one dispatch and no push and pop between them. The instruction word has the second
+    // instruction's source position and the last extra word the load's, so that an error of
+    // either part points where it did.
+
+    /// <summary>( -- s+constants[k] ) <see cref="LoadLocal"/> s then <see cref="AddConst"/> k; operand s, next word k.</summary>
+    LocalAddConst,
+    /// <summary>( -- s-constants[k] ) <see cref="LoadLocal"/> s then <see cref="SubConst"/> k; operand s, next word k.</summary>
+    LocalSubConst,
+    /// <summary>( -- s+1 ) <see cref="LoadLocal"/> s then <see cref="Increment"/>; operand s, next word s.</summary>
+    LocalIncrement,
+    /// <summary>( -- s-1 ) <see cref="LoadLocal"/> s then <see cref="Decrement"/>; operand s, next word s.</summary>
+    LocalDecrement,
+    /// <summary>( -- ) <see cref="LoadLocal"/> s then <see cref="LtConstJump"/>: jumps unless s &lt; constants[k]; the next words are k and s.</summary>
+    LocalLtConstJump,
+    /// <summary>( -- ) jumps unless s &gt; constants[k]; the next words are k and s.</summary>
+    LocalGtConstJump,
+    /// <summary>( -- ) jumps unless s &lt;= constants[k]; the next words are k and s.</summary>
+    LocalLeConstJump,
+    /// <summary>( -- ) jumps unless s &gt;= constants[k]; the next words are k and s.</summary>
+    LocalGeConstJump,
+    /// <summary>( -- ) jumps unless s = constants[k]; the next words are k and s.</summary>
+    LocalEqConstJump,
+    /// <summary>( -- ) jumps unless s != constants[k]; the next words are k and s.</summary>
+    LocalNeqConstJump,
 }
 
 /// <summary>Packing of instruction words.</summary>
@@ -217,6 +243,38 @@ public static class Instruction
 
     /// <summary>True for the compare-and-jump instructions whose right operand is a constant.</summary>
     public static bool IsConstJump(OpCode op) => op is >= OpCode.LtConstJump and <= OpCode.NeqConstJump;
+
+    /// <summary>True for the compare-and-jump instructions of a local with a constant.</summary>
+    public static bool IsLocalConstJump(OpCode op) => op is >= OpCode.LocalLtConstJump and <= OpCode.LocalNeqConstJump;
+
+    /// <summary>True for the instructions that fuse a <see cref="OpCode.LoadLocal"/> with the instruction after it.</summary>
+    public static bool IsLocalOperand(OpCode op) => op is >= OpCode.LocalAddConst and <= OpCode.LocalNeqConstJump;
+
+    /// <summary>
+    /// The local-operand form of <paramref name="op"/> (an <see cref="OpCode.AddConst"/>,
+    /// <see cref="OpCode.SubConst"/>, <see cref="OpCode.Increment"/>, <see cref="OpCode.Decrement"/>
+    /// or compare-with-a-constant jump), or <see cref="OpCode.Nop"/>.
+    /// </summary>
+    public static OpCode WithLocal(OpCode op) => op switch
+    {
+        OpCode.AddConst => OpCode.LocalAddConst,
+        OpCode.SubConst => OpCode.LocalSubConst,
+        OpCode.Increment => OpCode.LocalIncrement,
+        OpCode.Decrement => OpCode.LocalDecrement,
+        _ when IsConstJump(op) => OpCode.LocalLtConstJump + (op - OpCode.LtConstJump),
+        _ => OpCode.Nop,
+    };
+
+    /// <summary>The instruction a local-operand instruction runs once the local is pushed.</summary>
+    public static OpCode WithoutLocal(OpCode op) => op switch
+    {
+        OpCode.LocalAddConst => OpCode.AddConst,
+        OpCode.LocalSubConst => OpCode.SubConst,
+        OpCode.LocalIncrement => OpCode.Increment,
+        OpCode.LocalDecrement => OpCode.Decrement,
+        _ when IsLocalConstJump(op) => OpCode.LtConstJump + (op - OpCode.LocalLtConstJump),
+        _ => op,
+    };
 
     // pairs of an instruction and its constant-operand form; not tuples, whose generic type
     // the precompiled image lacks

@@ -124,7 +124,13 @@ public sealed partial class ExecutionContext
             case OpCode.LoadLocal:
             case OpCode.IncrementLocal:
             case OpCode.DecrementLocal:
+            case OpCode.LocalAddConst:
+            case OpCode.LocalSubConst:
+            case OpCode.LocalIncrement:
+            case OpCode.LocalDecrement:
                 return FunctionAt(ip).SlotSymbols[operand];
+            case >= OpCode.LocalLtConstJump and <= OpCode.LocalNeqConstJump:
+                return FunctionAt(ip).SlotSymbols[_code[ip + 2]];
             case OpCode.LoadEnv:
                 return FunctionAt(ip).Captures[operand];
             case OpCode.TailCall:

@@ -478,6 +478,111 @@ public sealed partial class ExecutionContext
                         break;
                     }
 
+                case OpCode.LocalAddConst:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var v = ref Slot(ref bottom, fp + operand);
+                        if (v.Obj is not null)
+                            goto default;
+                        Slot(ref bottom, sp++) = new Value(v.Num + _constants[*ip++].Num);
+                        break;
+                    }
+
+                case OpCode.LocalSubConst:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var v = ref Slot(ref bottom, fp + operand);
+                        if (v.Obj is not null)
+                            goto default;
+                        Slot(ref bottom, sp++) = new Value(v.Num - _constants[*ip++].Num);
+                        break;
+                    }
+
+                case OpCode.LocalIncrement:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var v = ref Slot(ref bottom, fp + operand);
+                        if (v.Obj is not null)
+                            goto default;
+                        Slot(ref bottom, sp++) = new Value(v.Num + 1);
+                        ip++;
+                        break;
+                    }
+
+                case OpCode.LocalDecrement:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var v = ref Slot(ref bottom, fp + operand);
+                        if (v.Obj is not null)
+                            goto default;
+                        Slot(ref bottom, sp++) = new Value(v.Num - 1);
+                        ip++;
+                        break;
+                    }
+
+                // the local-and-constant jumps: the next words are the constant and the slot
+                case OpCode.LocalLtConstJump:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var a = ref Slot(ref bottom, fp + ip[1]);
+                        if (a.Obj is not null)
+                            goto default;
+                        ip = a.Num < _constants[*ip].Num ? ip + 2 : _codeStart + operand;
+                        break;
+                    }
+
+                case OpCode.LocalGtConstJump:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var a = ref Slot(ref bottom, fp + ip[1]);
+                        if (a.Obj is not null)
+                            goto default;
+                        // the reference's a > b is (a != b and not a < b), true for NaN
+                        var b = _constants[*ip].Num;
+                        ip = a.Num != b && !(a.Num < b) ? ip + 2 : _codeStart + operand;
+                        break;
+                    }
+
+                case OpCode.LocalLeConstJump:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var a = ref Slot(ref bottom, fp + ip[1]);
+                        if (a.Obj is not null)
+                            goto default;
+                        ip = a.Num <= _constants[*ip].Num ? ip + 2 : _codeStart + operand;
+                        break;
+                    }
+
+                case OpCode.LocalGeConstJump:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var a = ref Slot(ref bottom, fp + ip[1]);
+                        if (a.Obj is not null)
+                            goto default;
+                        ip = !(a.Num < _constants[*ip].Num) ? ip + 2 : _codeStart + operand;
+                        break;
+                    }
+
+                case OpCode.LocalEqConstJump:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var a = ref Slot(ref bottom, fp + ip[1]);
+                        if (a.Obj is not null)
+                            goto default;
+                        ip = a.Num == _constants[*ip].Num ? ip + 2 : _codeStart + operand;
+                        break;
+                    }
+
+                case OpCode.LocalNeqConstJump:
+                    {
+                        _lastLoad = ip - 1;
+                        ref var a = ref Slot(ref bottom, fp + ip[1]);
+                        if (a.Obj is not null)
+                            goto default;
+                        ip = a.Num != _constants[*ip].Num ? ip + 2 : _codeStart + operand;
+                        break;
+                    }
+
                 case OpCode.Halt:
                     _ip = OffsetOf(ip) - 1;
                     _sp = sp;

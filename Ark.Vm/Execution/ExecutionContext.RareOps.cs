@@ -48,6 +48,12 @@ public sealed partial class ExecutionContext
             return;
         }
 
+        if (Instruction.IsLocalOperand(op))
+        {
+            OperateOnLocalSlowly(op, operand, at);
+            return;
+        }
+
         if (op is >= OpCode.AddConst and <= OpCode.NeqConstJump)
         {
             // a slow path of a constant-operand instruction: push the constant and run the
@@ -413,6 +419,35 @@ public sealed partial class ExecutionContext
         _ip = at;
         if (!EnterCall(_stack[_sp - 1], _code[at + 1], operand, at + 2, at))
             _ip = at + 2;
+    }
+
+    /// <summary>
+    /// A local-operand instruction whose local is not a plain number (or is unbound): run as
+    /// the load and the instruction it was fused from. Each part runs at the word that carries
+    /// its source position, so every error and fallback is theirs.
+    /// </summary>
+    private void OperateOnLocalSlowly(OpCode op, int operand, int at)
+    {
+        var jump = Instruction.IsLocalConstJump(op);
+        var loadAt = at + (jump ? 2 : 1);
+        EnsureStack(2);
+        _ip = loadAt;
+        ExecuteRare(Instruction.Make(OpCode.LoadLocal, jump ? _code[loadAt] : operand));
+        LastLoadIp = at;
+        _ip = at;
+        var plain = Instruction.WithoutLocal(op);
+        ref var top = ref _stack[_sp - 1];
+        // the rare path of a step takes its value to be no number: a local found in a caller's scope may be one
+        if (plain is OpCode.Increment or OpCode.Decrement && top.Obj is null)
+        {
+            top = new Value(plain == OpCode.Increment ? top.Num + 1 : top.Num - 1);
+            _ip = loadAt + 1;
+            return;
+        }
+        ExecuteRare(Instruction.Make(plain, jump ? operand : _code[at + 1]));
+        // the plain instruction was one word shorter: a fall-through continues after the fused one
+        if (_ip == loadAt)
+            _ip = loadAt + 1;
     }
 
     /// <summary>
