@@ -8,7 +8,7 @@ namespace Ark.Cli;
 /// that other processes write to the same file (<c>{ echo a; ark x.ark; echo b; } &gt; out</c>,
 /// or a command a script runs) would overwrite ark's; write(2) moves the offset all of them share.
 /// </summary>
-internal sealed class DescriptorOutputStream(int descriptor) : Stream
+internal sealed class DescriptorOutputStream(int descriptor) : WriteOnlyStream
 {
     public override unsafe void Write(ReadOnlySpan<byte> buffer)
     {
@@ -36,19 +36,4 @@ internal sealed class DescriptorOutputStream(int descriptor) : Stream
             }
         }
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

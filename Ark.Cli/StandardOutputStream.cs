@@ -12,7 +12,7 @@ namespace Ark.Cli;
 /// reported once on standard error, the rest of the output is dropped, and
 /// <see cref="WriteFailed"/> makes the command exit with an error.
 /// </remarks>
-internal sealed class StandardOutputStream(Stream file, TextWriter errors) : Stream
+internal sealed class StandardOutputStream(Stream file, TextWriter errors) : WriteOnlyStream
 {
     private const int BrokenPipe = 32;
     private bool _dropping;
@@ -41,19 +41,4 @@ internal sealed class StandardOutputStream(Stream file, TextWriter errors) : Str
             errors.WriteLine($"ark: cannot write to standard output: {e.Message}");
         }
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -250,34 +250,8 @@ public static class Instruction
     /// <summary>True for the instructions that fuse a <see cref="OpCode.LoadLocal"/> with the instruction after it.</summary>
     public static bool IsLocalOperand(OpCode op) => op is >= OpCode.LocalAddConst and <= OpCode.LocalNeqConstJump;
 
-    /// <summary>
-    /// The local-operand form of <paramref name="op"/> (an <see cref="OpCode.AddConst"/>,
-    /// <see cref="OpCode.SubConst"/>, <see cref="OpCode.Increment"/>, <see cref="OpCode.Decrement"/>
-    /// or compare-with-a-constant jump), or <see cref="OpCode.Nop"/>.
-    /// </summary>
-    public static OpCode WithLocal(OpCode op) => op switch
-    {
-        OpCode.AddConst => OpCode.LocalAddConst,
-        OpCode.SubConst => OpCode.LocalSubConst,
-        OpCode.Increment => OpCode.LocalIncrement,
-        OpCode.Decrement => OpCode.LocalDecrement,
-        _ when IsConstJump(op) => OpCode.LocalLtConstJump + (op - OpCode.LtConstJump),
-        _ => OpCode.Nop,
-    };
-
-    /// <summary>The instruction a local-operand instruction runs once the local is pushed.</summary>
-    public static OpCode WithoutLocal(OpCode op) => op switch
-    {
-        OpCode.LocalAddConst => OpCode.AddConst,
-        OpCode.LocalSubConst => OpCode.SubConst,
-        OpCode.LocalIncrement => OpCode.Increment,
-        OpCode.LocalDecrement => OpCode.Decrement,
-        _ when IsLocalConstJump(op) => OpCode.LtConstJump + (op - OpCode.LocalLtConstJump),
-        _ => op,
-    };
-
-    // pairs of an instruction and its constant-operand form; not tuples, whose generic type
-    // the precompiled image lacks
+    // pairs of an instruction and its fused form; not tuples, whose generic type the
+    // precompiled image lacks
     private static readonly OpCode[] ConstantForms =
     [
         OpCode.Add, OpCode.AddConst, OpCode.Sub, OpCode.SubConst, OpCode.Mul, OpCode.MulConst,
@@ -285,27 +259,41 @@ public static class Instruction
         OpCode.GeJump, OpCode.GeConstJump, OpCode.EqJump, OpCode.EqConstJump, OpCode.NeqJump, OpCode.NeqConstJump,
     ];
 
-    /// <summary>The instruction a constant-operand instruction stands for once its constant is pushed.</summary>
-    public static OpCode WithoutConst(OpCode op)
+    private static readonly OpCode[] LocalForms =
+    [
+        OpCode.AddConst, OpCode.LocalAddConst, OpCode.SubConst, OpCode.LocalSubConst,
+        OpCode.Increment, OpCode.LocalIncrement, OpCode.Decrement, OpCode.LocalDecrement,
+        OpCode.LtConstJump, OpCode.LocalLtConstJump, OpCode.GtConstJump, OpCode.LocalGtConstJump,
+        OpCode.LeConstJump, OpCode.LocalLeConstJump, OpCode.GeConstJump, OpCode.LocalGeConstJump,
+        OpCode.EqConstJump, OpCode.LocalEqConstJump, OpCode.NeqConstJump, OpCode.LocalNeqConstJump,
+    ];
+
+    /// <summary>The other half of <paramref name="op"/>'s pair in <paramref name="pairs"/>, or <paramref name="otherwise"/>.</summary>
+    private static OpCode Paired(OpCode[] pairs, OpCode op, bool toFused, OpCode otherwise)
     {
-        for (var i = 0; i < ConstantForms.Length; i += 2)
+        for (var i = 0; i < pairs.Length; i += 2)
         {
-            if (ConstantForms[i + 1] == op)
-                return ConstantForms[i];
+            if (pairs[toFused ? i : i + 1] == op)
+                return pairs[toFused ? i + 1 : i];
         }
-        return op;
+        return otherwise;
     }
 
+    /// <summary>The instruction a constant-operand instruction stands for once its constant is pushed.</summary>
+    public static OpCode WithoutConst(OpCode op) => Paired(ConstantForms, op, toFused: false, op);
+
     /// <summary>The constant-operand form of an arithmetic or compare-and-jump instruction, or <see cref="OpCode.Nop"/>.</summary>
-    public static OpCode WithConst(OpCode op)
-    {
-        for (var i = 0; i < ConstantForms.Length; i += 2)
-        {
-            if (ConstantForms[i] == op)
-                return ConstantForms[i + 1];
-        }
-        return OpCode.Nop;
-    }
+    public static OpCode WithConst(OpCode op) => Paired(ConstantForms, op, toFused: true, OpCode.Nop);
+
+    /// <summary>
+    /// The local-operand form of <paramref name="op"/> (an <see cref="OpCode.AddConst"/>,
+    /// <see cref="OpCode.SubConst"/>, <see cref="OpCode.Increment"/>, <see cref="OpCode.Decrement"/>
+    /// or compare-with-a-constant jump), or <see cref="OpCode.Nop"/>.
+    /// </summary>
+    public static OpCode WithLocal(OpCode op) => Paired(LocalForms, op, toFused: true, OpCode.Nop);
+
+    /// <summary>The instruction a local-operand instruction runs once the local is pushed.</summary>
+    public static OpCode WithoutLocal(OpCode op) => Paired(LocalForms, op, toFused: false, op);
 }
 
 /// <summary>Where an in-place list operation finds its variable, packed in one word.</summary>
