@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Ark.Cli;
+using Ark.Compiler;
 using Ark.Tests.ScriptRunner;
+using Ark.Vm.Bytecode;
 
 namespace Ark.Tests.Std;
 
@@ -22,5 +25,23 @@ public sealed partial class StdLibTests
         var report = Timing().Replace(output, " in Xms");
         Assert.AreEqual(File.ReadAllText(Path.Combine(Folder, "all.expected")), report, error);
         Assert.AreEqual(0, code, error);
+    }
+
+    /// <summary>
+    /// Every std suite compiles, with the modules it imports, to code the bytecode verifier
+    /// accepts: the loop trusts each function's declared stack size.
+    /// </summary>
+    [TestMethod]
+    public void EveryStdSuiteCompilesToVerifiableCode()
+    {
+        var suites = Directory.GetFiles(Folder, "*.ark");
+        Assert.IsTrue(suites.Length > 5, "the std suites were not copied next to the tests");
+        foreach (var suite in suites)
+        {
+            var program = ArkCompiler.Compile(File.ReadAllBytes(suite), suite, LibraryPaths.Resolve(null));
+            var file = new MemoryStream();
+            BytecodeWriter.Write(program, file);
+            BytecodeReader.Read(file.ToArray());
+        }
     }
 }
