@@ -318,11 +318,19 @@ public sealed partial class ExecutionContext
                 sp--;
                 break;
 
+            // a number reaches here when a fused instruction replays its step: the loop's own
+            // Increment and Decrement handle numbers themselves
             case OpCode.Increment:
-                throw StepError("+", stack[sp - 1]);
+                if (stack[sp - 1].Obj is not null)
+                    throw StepError("+", stack[sp - 1]);
+                stack[sp - 1] = new Value(stack[sp - 1].Num + 1);
+                break;
 
             case OpCode.Decrement:
-                throw StepError("-", stack[sp - 1]);
+                if (stack[sp - 1].Obj is not null)
+                    throw StepError("-", stack[sp - 1]);
+                stack[sp - 1] = new Value(stack[sp - 1].Num - 1);
+                break;
 
             case OpCode.Len:
                 stack[sp - 1] = Operators.Len(stack[sp - 1]);
@@ -391,14 +399,8 @@ public sealed partial class ExecutionContext
         var increment = op is OpCode.IncrementLocal or OpCode.IncrementGlobal;
         _ip = at;
         ExecuteRare(Instruction.Make(local ? OpCode.LoadLocal : OpCode.LoadGlobal, operand));
-        ref var top = ref _stack[_sp - 1];
-        if (top.Obj is null)
-            top = new Value(increment ? top.Num + 1 : top.Num - 1);
-        else
-        {
-            _ip = at;
-            ExecuteRare(Instruction.Make(increment ? OpCode.Increment : OpCode.Decrement));
-        }
+        _ip = at;
+        ExecuteRare(Instruction.Make(increment ? OpCode.Increment : OpCode.Decrement));
         _ip = at;
         ExecuteRare(Instruction.Make(local ? OpCode.SetLocal : OpCode.SetGlobal, operand));
         _ip = at + 1;
@@ -435,16 +437,7 @@ public sealed partial class ExecutionContext
         ExecuteRare(Instruction.Make(OpCode.LoadLocal, jump ? _code[loadAt] : operand));
         LastLoadIp = at;
         _ip = at;
-        var plain = Instruction.WithoutLocal(op);
-        ref var top = ref _stack[_sp - 1];
-        // the rare path of a step takes its value to be no number: a local found in a caller's scope may be one
-        if (plain is OpCode.Increment or OpCode.Decrement && top.Obj is null)
-        {
-            top = new Value(plain == OpCode.Increment ? top.Num + 1 : top.Num - 1);
-            _ip = loadAt + 1;
-            return;
-        }
-        ExecuteRare(Instruction.Make(plain, jump ? operand : _code[at + 1]));
+        ExecuteRare(Instruction.Make(Instruction.WithoutLocal(op), jump ? operand : _code[at + 1]));
         // the plain instruction was one word shorter: a fall-through continues after the fused one
         if (_ip == loadAt)
             _ip = loadAt + 1;
