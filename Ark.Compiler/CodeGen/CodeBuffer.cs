@@ -110,44 +110,37 @@ internal sealed class CodeBuffer
         && Instruction.Op(_code[at]) == OpCode.LoadConst;
 
     /// <summary>
-    /// <c>LoadLocal x, Increment, SetLocal x</c> (what <c>(set x (+ x 1))</c> compiles to) becomes
-    /// <c>IncrementLocal x</c>; the same for globals and for decrements.
+    /// <c>(set x (+ x 1))</c> becomes one instruction: <c>LocalIncrement x, SetLocal x</c> (the load
+    /// and step are fused as they are emitted) becomes <c>IncrementLocal x</c>, and
+    /// <c>LoadGlobal x, Increment, SetGlobal x</c> <c>IncrementGlobal x</c>; the same for decrements.
+    /// The fused instruction keeps the step's position: its errors are the step's (a type error).
     /// </summary>
     private bool TryFuseStep(OpCode set, int operand)
     {
-        if (set == OpCode.SetLocal && _lastAt == _code.Count - 2 && _labelAt != _code.Count
-            && Instruction.Op(_code[^2]) is OpCode.LocalIncrement or OpCode.LocalDecrement && Instruction.Operand(_code[^2]) == operand)
+        if (set == OpCode.SetLocal)
         {
-            // the load and step were fused already; the fused word has the step's position
+            if (_lastAt != _code.Count - 2 || _labelAt == _code.Count
+                || Instruction.Op(_code[^2]) is not (OpCode.LocalIncrement or OpCode.LocalDecrement) || Instruction.Operand(_code[^2]) != operand)
+                return false;
             var local = Instruction.Op(_code[^2]) == OpCode.LocalIncrement ? OpCode.IncrementLocal : OpCode.DecrementLocal;
             RemoveLastWord();
             _code[^1] = Instruction.Make(local, operand);
             _lastWasOperand = false;
-            _lastAt = _code.Count - 1;
-            _previousAt = -1;
-            _numberLoadAt = -1;
-            return true;
         }
-        if (_code.Count < 2 || !LastInstructionIsFusable || _previousAt != _code.Count - 2 || _labelAt == _code.Count - 1)
-            return false;
-        var load = set == OpCode.SetLocal ? OpCode.LoadLocal : OpCode.LoadGlobal;
-        if (Instruction.Op(_code[^2]) != load || Instruction.Operand(_code[^2]) != operand)
-            return false;
-        var step = Instruction.Op(_code[^1]);
-        if (step is not (OpCode.Increment or OpCode.Decrement))
-            return false;
-        var fused = (set, step) switch
+        else
         {
-            (OpCode.SetLocal, OpCode.Increment) => OpCode.IncrementLocal,
-            (OpCode.SetLocal, _) => OpCode.DecrementLocal,
-            (_, OpCode.Increment) => OpCode.IncrementGlobal,
-            _ => OpCode.DecrementGlobal,
-        };
-        // errors of the fused instruction are the step's (a type error), so it keeps the step's position
-        var stepPosition = PositionOf(_code.Count - 1);
-        RemoveLastWord();
-        _code[^1] = Instruction.Make(fused, operand);
-        SetPosition(_code.Count - 1, stepPosition);
+            if (_code.Count < 2 || !LastInstructionIsFusable || _previousAt != _code.Count - 2 || _labelAt == _code.Count - 1)
+                return false;
+            if (Instruction.Op(_code[^2]) != OpCode.LoadGlobal || Instruction.Operand(_code[^2]) != operand)
+                return false;
+            var step = Instruction.Op(_code[^1]);
+            if (step is not (OpCode.Increment or OpCode.Decrement))
+                return false;
+            var stepPosition = PositionOf(_code.Count - 1);
+            RemoveLastWord();
+            _code[^1] = Instruction.Make(step == OpCode.Increment ? OpCode.IncrementGlobal : OpCode.DecrementGlobal, operand);
+            SetPosition(_code.Count - 1, stepPosition);
+        }
         _lastAt = _code.Count - 1;
         _previousAt = -1;
         _numberLoadAt = -1;
