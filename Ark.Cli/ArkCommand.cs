@@ -71,7 +71,15 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
                     WriteText($"Can not find file '{fileName}'\n");
                     return CompileErrorExit;
                 }
-                bytes = File.ReadAllBytes(fileName);
+                try
+                {
+                    bytes = File.ReadAllBytes(fileName);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    WriteText($"Can not read file '{fileName}': {e.Message}\n");
+                    return CompileErrorExit;
+                }
             }
             if (BytecodeReader.LooksLikeBytecode(bytes))
             {
@@ -119,9 +127,17 @@ public sealed class ArkCommand(Stream stdout, TextWriter stderr, TextReader stdi
 
     private int WriteBytecode(CompiledProgram program, string path)
     {
-        using (var file = File.Create(path))
+        try
+        {
+            using var file = File.Create(path);
             BytecodeWriter.Write(program, file);
-        return 0;
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteText($"Can not write file '{path}': {e.Message}\n");
+            return CompileErrorExit;
+        }
     }
 
     /// <param name="fileName">The program's file (FILE for -e code): modules are looked up next to it first, as imports are.</param>

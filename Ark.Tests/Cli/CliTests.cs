@@ -93,6 +93,34 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void AFileThatCannotBeReadIsReported()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Inconclusive("reads Linux's /proc/self/mem, which exists but fails to read");
+        var (code, output, _) = Ark("/proc/self/mem");
+        Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+        Assert.AreEqual("Can not read file '/proc/self/mem': Input/output error : '/proc/self/mem'\n", output);
+    }
+
+    [TestMethod]
+    public void BytecodeThatCannotBeWrittenIsReported()
+    {
+        var source = Path.Combine(Path.GetTempPath(), $"unwritable-{Guid.NewGuid():N}.ark");
+        var target = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "out.arkc");
+        File.WriteAllText(source, "(print 1)");
+        try
+        {
+            var (code, output, _) = Ark("-c", source, "-o", target);
+            Assert.AreEqual(ArkCommand.CompileErrorExit, code);
+            Assert.AreEqual($"Can not write file '{target}': Could not find a part of the path '{target}'.\n", output);
+        }
+        finally
+        {
+            File.Delete(source);
+        }
+    }
+
+    [TestMethod]
     public void CompileErrorExitsWith255()
     {
         var (code, output, _) = Ark("-e", "(print (+ 1");
