@@ -139,7 +139,17 @@ internal static class ServerFunctions
         IPAddress? address = host == "localhost" ? IPAddress.Loopback : null;
         if (address is null && !IPAddress.TryParse(host, out address))
             throw new ArkException(ErrorKind.Runtime, $"{name}: '{host}' is not an IP address or localhost");
-        server.Listen(name, context, new IPEndPoint(address, (int)port));
+        try
+        {
+            server.Listen(name, context, new IPEndPoint(address, (int)port));
+        }
+        catch (FileNotFoundException e) when (e.FileName?.StartsWith("Microsoft.", StringComparison.Ordinal) == true)
+        {
+            // Only when ark runs on a runtime installed without ASP.NET Core (see
+            // SharedFrameworkResolver). Caught here, a call above the server: the missing
+            // assembly fails the compilation of the method that names Kestrel's types.
+            throw new ArkException(ErrorKind.Runtime, $"{name}: the server needs ASP.NET Core's shared framework (Microsoft.AspNetCore.App {Environment.Version.Major}), which was not found next to the .NET runtime");
+        }
         return Value.Nil;
     }
 }

@@ -101,11 +101,6 @@ internal sealed class ServerState
             {
                 host = KestrelHost.Start(endpoint, dispatcher.Process);
             }
-            catch (FileNotFoundException e) when (e.FileName?.StartsWith("Microsoft.", StringComparison.Ordinal) == true)
-            {
-                // only when ark runs on a runtime installed without ASP.NET Core (see SharedFrameworkResolver)
-                throw new ArkException(ErrorKind.Runtime, $"{function}: the server needs ASP.NET Core's shared framework (Microsoft.AspNetCore.App {Environment.Version.Major}), which was not found next to the .NET runtime");
-            }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
                 throw new ArkException(ErrorKind.Runtime, $"{function}: can not listen on {endpoint}: {e.Message}");

@@ -85,4 +85,66 @@ public sealed class HttpArkProcessTests
             Directory.Delete(dir, true);
         }
     }
+
+    /// <summary>
+    /// A .NET installed without ASP.NET Core: a copy of the running one with only its host and
+    /// Microsoft.NETCore.App, which the ark process is pointed at with DOTNET_ROOT.
+    /// </summary>
+    [TestMethod]
+    [Timeout(60000, CooperativeCancellation = true)]
+    public void ListenWithoutAspNetCoreInstalledSaysWhatIsMissing()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Inconclusive("points ark's apphost at a copied .NET with DOTNET_ROOT");
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var installed = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var dir = Path.Combine(Path.GetTempPath(), "ark-http-no-aspnet-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var root = Path.Combine(dir, "dotnet");
+            CopyDirectory(Path.Combine(installed, "host"), Path.Combine(root, "host"));
+            CopyDirectory(runtime, Path.Combine(root, "shared", "Microsoft.NETCore.App", Path.GetFileName(runtime)));
+            File.WriteAllText(Path.Combine(dir, "main.ark"), """
+                (import http)
+                (http:server:get "/" (fun (m b p) [200 "never served" "text/plain"]))
+                (print "routes registered")
+                (http:server:listen "localhost" 0)
+                (print "listen returned")
+                """);
+            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ark"), ["main.ark"])
+            {
+                WorkingDirectory = dir,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment.Remove("DOTNET_ROOT_X64");
+            start.Environment.Remove("DOTNET_ROOT_ARM64");
+            start.Environment["DOTNET_ROOT"] = root;
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            Assert.IsTrue(process.WaitForExit(Patience), "ark did not end");
+            Assert.AreEqual(
+                "routes registered\n"
+                + "http:server:listen: the server needs ASP.NET Core's shared framework (Microsoft.AspNetCore.App "
+                + Environment.Version.Major + "), which was not found next to the .NET runtime\n",
+                stdout);
+            Assert.AreEqual("At main.ark:4\n", stderr.Result);
+            Assert.AreEqual(1, process.ExitCode);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, true);
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var folder in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, folder)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
 }
