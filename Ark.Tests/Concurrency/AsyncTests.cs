@@ -128,4 +128,18 @@ public sealed class AsyncTests
             (let fs [(async spin 300000) (async spin 300000) (async spin 300000)])
             (print [(await (@ fs 0)) (await (@ fs 1)) (await (@ fs 2))])
             """));
+
+    [TestMethod]
+    public void AThreadStaysInTurnAfterHandingTheLockOver() =>
+        // With the GIL, the main thread hands the lock to the future at the first switch
+        // request and waits; the future, with ten times the work, must hand it back in turn
+        // (the switch timer runs again for the waiting main thread), so the main thread ends
+        // its share first. Without the GIL the two run side by side, with the same order.
+        Assert.AreEqual("main done\nfuture done\n", Run("""
+            (let spin (fun (n) { (mut i 0) (while (< i n) (set i (+ i 1))) i }))
+            (let f (async (fun () { (spin 10000000) (print "future done") })))
+            (spin 1000000)
+            (print "main done")
+            (await f)
+            """));
 }

@@ -22,7 +22,10 @@ public static class GlobalInterpreterLock
     private static bool _held;
     private static int _waiting;
     private static long _handovers;
-    private static readonly Timer SwitchTimer = new(_ => RequestSwitch(), null, Timeout.Infinite, Timeout.Infinite);
+    // created when a thread first waits: a script that never runs two threads at once never
+    // starts the runtime's timer thread (about 3 ms of start-up)
+    private static Timer? _switchTimer;
+    private static bool _switchTimerArmed;
     private static TimeSpan _interval = TimeSpan.FromMilliseconds(5);
 #endif
 
@@ -36,8 +39,12 @@ public static class GlobalInterpreterLock
         get => _interval;
         set
         {
-            _interval = value > TimeSpan.Zero ? value : TimeSpan.FromMilliseconds(1);
-            SwitchTimer.Change(_interval, _interval);
+            lock (Gate)
+            {
+                _interval = value > TimeSpan.Zero ? value : TimeSpan.FromMilliseconds(1);
+                if (_switchTimerArmed)
+                    _switchTimer!.Change(_interval, _interval);
+            }
         }
 #else
         get => TimeSpan.Zero;
@@ -80,19 +87,7 @@ public static class GlobalInterpreterLock
     {
 #if ARK_GIL
         lock (Gate)
-        {
-            _waiting++;
-            if (_waiting == 1)
-                SwitchTimer.Change(_interval, _interval);
-            while (_held)
-                Monitor.Wait(Gate);
-            _waiting--;
-            _held = true;
-            _handovers++;
-            // nobody waits: no need to interrupt the holder until someone does
-            if (_waiting == 0)
-                SwitchTimer.Change(Timeout.Infinite, Timeout.Infinite);
-        }
+            TakeWhenFree();
 #endif
     }
 
@@ -119,21 +114,50 @@ public static class GlobalInterpreterLock
                 return;
             var handovers = _handovers;
             _held = false;
-            Monitor.PulseAll(Gate);
-            // wait until another thread actually took it, or this thread would win it back at once
-            while (_handovers == handovers && _waiting > 0)
-                Monitor.Wait(Gate);
+            // counted as waiting before the next holder takes over, so that the switch timer
+            // goes on running for it and the next holder hands back in turn
             _waiting++;
-            while (_held)
+            Monitor.PulseAll(Gate);
+            // until another thread actually took it, or this thread would win it back at once
+            while (_held || _handovers == handovers)
                 Monitor.Wait(Gate);
-            _waiting--;
-            _held = true;
-            _handovers++;
+            Take();
         }
 #endif
     }
 
 #if ARK_GIL
+    /// <summary>
+    /// Waits under <c>Gate</c> until the lock is free, then takes it. The switch timer runs
+    /// exactly while a thread waits for a holder, to ask the holder to hand over.
+    /// </summary>
+    private static void TakeWhenFree()
+    {
+        _waiting++;
+        if (_held && !_switchTimerArmed)
+        {
+            _switchTimer ??= new Timer(_ => RequestSwitch(), null, Timeout.Infinite, Timeout.Infinite);
+            _switchTimer.Change(_interval, _interval);
+            _switchTimerArmed = true;
+        }
+        while (_held)
+            Monitor.Wait(Gate);
+        Take();
+    }
+
+    /// <summary>Takes the free lock under <c>Gate</c> for a thread counted in <c>_waiting</c>.</summary>
+    private static void Take()
+    {
+        _waiting--;
+        _held = true;
+        _handovers++;
+        if (_waiting == 0 && _switchTimerArmed)
+        {
+            _switchTimer!.Change(Timeout.Infinite, Timeout.Infinite);
+            _switchTimerArmed = false;
+        }
+    }
+
     private static void RequestSwitch()
     {
         if (Volatile.Read(ref _waiting) > 0)
