@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ark.Tests.TestSupport;
 
 namespace Ark.Tests.Cli;
 
@@ -10,8 +11,6 @@ namespace Ark.Tests.Cli;
 public sealed class ArkOutputProcessTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    private static string Ark => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "ark.exe" : "ark");
 
     private static string WriteScript(string code)
     {
@@ -29,7 +28,7 @@ public sealed class ArkOutputProcessTests
         var script = WriteScript("(mut i 0)\n(while (< i 200000) { (print i) (set i (+ i 1)) })\n(print \"done\")\n");
         try
         {
-            var start = new ProcessStartInfo(Ark, [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(ArkExecutable.Path, [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             var errors = process.StandardError.ReadToEndAsync();
             Assert.AreEqual("0", process.StandardOutput.ReadLine());
@@ -55,7 +54,7 @@ public sealed class ArkOutputProcessTests
         var output = Path.Combine(Path.GetTempPath(), $"shared-{Guid.NewGuid():N}.txt");
         try
         {
-            var start = new ProcessStartInfo("/bin/sh", ["-c", "{ echo before; \"$0\" \"$1\"; echo after; } > \"$2\"", Ark, script, output]);
+            var start = new ProcessStartInfo("/bin/sh", ["-c", "{ echo before; \"$0\" \"$1\"; echo after; } > \"$2\"", ArkExecutable.Path, script, output]);
             using var process = Process.Start(start)!;
             Assert.IsTrue(process.WaitForExit(Patience));
             Assert.AreEqual(0, process.ExitCode);
@@ -77,7 +76,7 @@ public sealed class ArkOutputProcessTests
         var script = WriteScript("(print \"lost\")\n");
         try
         {
-            var start = new ProcessStartInfo("/bin/sh", ["-c", "exec \"$0\" \"$1\" > /dev/full", Ark, script]) { RedirectStandardError = true };
+            var start = new ProcessStartInfo("/bin/sh", ["-c", "exec \"$0\" \"$1\" > /dev/full", ArkExecutable.Path, script]) { RedirectStandardError = true };
             using var process = Process.Start(start)!;
             var errors = process.StandardError.ReadToEnd();
             Assert.IsTrue(process.WaitForExit(Patience));

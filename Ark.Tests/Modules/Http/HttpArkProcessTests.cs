@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using Ark.Tests.TestSupport;
 
 namespace Ark.Tests.Modules.Http;
 
@@ -35,8 +36,7 @@ public sealed class HttpArkProcessTests
                 (http:server:listen "localhost" (toNumber (@ sys:args 0)))
                 (print "listen returned")
                 """);
-            var ark = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "ark.exe" : "ark");
-            var start = new ProcessStartInfo(ark, ["main.ark", port.ToString()])
+            var start = new ProcessStartInfo(ArkExecutable.Path, ["main.ark", port.ToString()])
             {
                 WorkingDirectory = dir,
                 RedirectStandardOutput = true,
@@ -111,7 +111,7 @@ public sealed class HttpArkProcessTests
                 (http:server:listen "localhost" 0)
                 (print "listen returned")
                 """);
-            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ark"), ["main.ark"])
+            var start = new ProcessStartInfo(ArkExecutable.Path, ["main.ark"])
             {
                 WorkingDirectory = dir,
                 RedirectStandardOutput = true,
