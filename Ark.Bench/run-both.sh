@@ -11,18 +11,20 @@
 # Usage: Ark.Bench/run-both.sh [BenchmarkDotNet filter, default: every suite] [extra BenchmarkDotNet args...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filters=("${1:-}")
+filter=${1:-}
 shift || true
-if [ -z "${filters[0]}" ]; then
-  filters=()
-  for suite in ReferenceRuntimeBenchmarks RuntimeBenchmarks CompileBenchmarks ParallelBenchmarks FutureCostBenchmarks; do
-    filters+=("Ark.Bench.$suite.*")
-  done
-fi
 start=$SECONDS
 # both flavours are built before anything is measured, so that a build error costs no run
 dotnet build Ark.Bench -c Release -nologo -v q
 dotnet build Ark.Bench -c Release -nologo -v q -p:ArkGil=true
+if [ -n "$filter" ]; then
+  filters=("$filter")
+else
+  # every suite (benchmark class) the assembly has, as BenchmarkDotNet lists its benchmarks
+  mapfile -t filters < <(dotnet run --no-build -c Release --project Ark.Bench -- --list flat |
+    sed -nE 's/^(Ark\.Bench\.[A-Za-z0-9_]+)\.[A-Za-z0-9_]+$/\1.*/p' | sort -u)
+  [ "${#filters[@]}" -gt 0 ] || { echo "run-both.sh: no benchmark suites found" >&2; exit 1; }
+fi
 run() { # flavour filter [args...]
   local flavour=$1 filter=$2 extra=()
   shift 2
