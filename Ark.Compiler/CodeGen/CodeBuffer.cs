@@ -66,20 +66,12 @@ internal sealed class CodeBuffer
     {
         if (operand is < 0 or > Instruction.MaxOperand)
             throw new InvalidOperationException($"operand {operand} of {op} does not fit in an instruction");
-        if (op is OpCode.Add or OpCode.Sub or OpCode.Mul && TryFuseNumberOperand(op))
+        if ((op is OpCode.Add or OpCode.Sub or OpCode.Mul && TryFuseNumberOperand(op))
+            || (op is OpCode.SetLocal or OpCode.SetGlobal && TryFuseStep(op, operand))
+            || (op is OpCode.Increment or OpCode.Decrement && TryFuseLocalStep(op)))
         {
             Adjust(stackDelta);
-            return _code.Count - 1;
-        }
-        if (op is OpCode.SetLocal or OpCode.SetGlobal && TryFuseStep(op, operand))
-        {
-            Adjust(stackDelta);
-            return _code.Count - 1;
-        }
-        if (op is OpCode.Increment or OpCode.Decrement && TryFuseLocalStep(op))
-        {
-            Adjust(stackDelta);
-            return _code.Count - 2;
+            return _lastAt;
         }
         _code.Add(Instruction.Make(op, operand));
         AddPosition(_position);
@@ -125,7 +117,6 @@ internal sealed class CodeBuffer
             var local = Instruction.Op(_code[^2]) == OpCode.LocalIncrement ? OpCode.IncrementLocal : OpCode.DecrementLocal;
             RemoveLastWord();
             _code[^1] = Instruction.Make(local, operand);
-            _lastWasOperand = false;
         }
         else
         {
@@ -141,9 +132,7 @@ internal sealed class CodeBuffer
             _code[^1] = Instruction.Make(step == OpCode.Increment ? OpCode.IncrementGlobal : OpCode.DecrementGlobal, operand);
             SetPosition(_code.Count - 1, stepPosition);
         }
-        _lastAt = _code.Count - 1;
-        _previousAt = -1;
-        _numberLoadAt = -1;
+        AfterFusion(_code.Count - 1);
         return true;
     }
 
@@ -172,7 +161,7 @@ internal sealed class CodeBuffer
             SetPosition(_code.Count - 2, _position);
             _code[^1] = constant;
             SetPosition(_code.Count - 1, loadPosition);
-            FusedIntoOperandWord(_code.Count - 2);
+            AfterFusion(_code.Count - 2);
             return true;
         }
         _code[^1] = Instruction.Make(Instruction.WithConst(op), constant);
@@ -186,14 +175,17 @@ internal sealed class CodeBuffer
     private bool IsFusableLocalLoad(int at, int expected) =>
         at >= 0 && at == expected && _labelAt <= at && Instruction.Op(_code[at]) == OpCode.LoadLocal;
 
-    /// <summary>After a fusion whose last word is an operand: nothing fuses with it any more.</summary>
-    private void FusedIntoOperandWord(int instructionAt)
+    /// <summary>
+    /// After a fusion into the instruction at <paramref name="instructionAt"/>, which the words
+    /// after it are operands of: what came before it fuses with nothing that follows.
+    /// </summary>
+    private void AfterFusion(int instructionAt)
     {
         _lastAt = instructionAt;
         _previousAt = -1;
         _beforePreviousAt = -1;
         _numberLoadAt = -1;
-        _lastWasOperand = true;
+        _lastWasOperand = instructionAt != _code.Count - 1;
     }
 
     /// <summary>
@@ -210,7 +202,7 @@ internal sealed class CodeBuffer
         SetPosition(_code.Count - 1, _position);
         _code.Add(slot);
         AddPosition(loadPosition);
-        FusedIntoOperandWord(_code.Count - 2);
+        AfterFusion(_code.Count - 2);
         return true;
     }
 
@@ -231,13 +223,11 @@ internal sealed class CodeBuffer
             var loadPosition = PositionOf(_code.Count - 1);
             _code[^1] = Instruction.Make(load == OpCode.LoadDyn ? OpCode.CallDyn : OpCode.CallGlobal, nameSymbol);
             SetPosition(_code.Count - 1, _position);
-            _numberLoadAt = -1;
-            _previousAt = -1;
             // the load already counted the callee: the call leaves its result in that place
             Adjust(-argc);
             _code.Add(argc);
             AddPosition(loadPosition);
-            _lastWasOperand = true;
+            AfterFusion(_code.Count - 2);
             return;
         }
         Emit(OpCode.Call, argc, -argc);
@@ -274,7 +264,7 @@ internal sealed class CodeBuffer
                     SetPosition(_code.Count - 2, comparePosition);
                     _code[^1] = slot;
                     SetPosition(_code.Count - 1, loadPosition);
-                    FusedIntoOperandWord(_code.Count - 3);
+                    AfterFusion(_code.Count - 3);
                     Adjust(-1);
                     JumpOperands.Add(_code.Count - 3);
                     return _code.Count - 3;
@@ -282,10 +272,7 @@ internal sealed class CodeBuffer
                 _code[^2] = Instruction.Make(Instruction.WithConst(fused));
                 _code[^1] = constant;
                 SetPosition(_code.Count - 2, comparePosition);
-                _lastAt = _code.Count - 2;
-                _previousAt = -1;
-                _beforePreviousAt = -1;
-                _numberLoadAt = -1;
+                AfterFusion(_code.Count - 2);
                 Adjust(-1);
                 JumpOperands.Add(_code.Count - 2);
                 return _code.Count - 2;
