@@ -166,7 +166,8 @@ public sealed class CliTests
     public void FailedFutureThatIsNeverAwaitedIsReported()
     {
         var (code, output, error) = Ark("-e", "(let f (fun (x) (/ x 0)))\n(async f 1)\n(print \"done\")");
-        Assert.AreEqual(0, code);
+        // the error is not lost in the exit code either
+        Assert.AreEqual(ArkCommand.RuntimeErrorExit, code);
         Assert.AreEqual("done\n", output);
         Assert.AreEqual(
             "A future failed and was never awaited: DivisionByZero: Can not compute expression (/ 1 0)\nAt FILE:1\n  in a future started at FILE:2\n",

@@ -64,7 +64,7 @@ public static class BuiltinTable
         new("time", Fn("time", TimeBuiltins.Time)),
 
         new("sys:exec", Blocking("sys:exec", SystemBuiltins.Exec)),
-        new("sys:sleep", Blocking("sys:sleep", SystemBuiltins.Sleep)),
+        new("sys:sleep", Fn("sys:sleep", SystemBuiltins.Sleep)),
         new("sys:exit", Fn("sys:exit", SystemBuiltins.Exit)),
 
         new("str:format", Fn("str:format", StringBuiltins.Format)),

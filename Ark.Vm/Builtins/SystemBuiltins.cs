@@ -47,7 +47,10 @@ public static class SystemBuiltins
         }
     }
 
-    /// <summary><c>(sys:sleep duration)</c>: pauses the calling thread for duration milliseconds.</summary>
+    /// <summary>
+    /// <c>(sys:sleep duration)</c>: pauses the calling context for duration milliseconds. A
+    /// green thread parks on the scheduler's timer and its worker runs other contexts meanwhile.
+    /// </summary>
     public static Value Sleep(ReadOnlySpan<Value> args, ExecutionContext context)
     {
         if (!Is(args, ValueKind.Number))
@@ -55,8 +58,7 @@ public static class SystemBuiltins
         var ms = args[0].Num;
         // what was printed before a pause should be visible during it
         context.Host.Flush();
-        if (ms > 0)
-            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(ms, int.MaxValue)));
+        context.Sleep(ms);
         return Value.Nil;
     }
 

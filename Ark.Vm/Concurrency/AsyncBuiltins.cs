@@ -29,7 +29,7 @@ public static class AsyncBuiltins
     /// <summary><c>(await future)</c>: the future's result, once; nil when awaited again.</summary>
     public static Value Await(ReadOnlySpan<Value> args, ExecutionContext context)
     {
-        if (args.Length != 1 || args[0].Obj is not UserType { Data: FutureTask task })
+        if (args.Length != 1 || args[0].Obj is not UserType { Data: GreenThread task })
             throw TypeCheck.Error("await", args, AwaitContract);
         return context.Await(task);
     }

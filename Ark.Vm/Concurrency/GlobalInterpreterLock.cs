@@ -2,8 +2,8 @@ namespace Ark.Vm.Concurrency;
 
 /// <summary>
 /// The global interpreter lock of the GIL flavour (built with <c>-p:ArkGil=true</c>). A thread
-/// holds it while it runs bytecode and lets it go while it blocks (await, sleep, blocking
-/// native calls). A timer asks the holder to hand it over every <see cref="SwitchInterval"/>
+/// holds it while it runs bytecode and lets it go while it blocks (a parked context, a blocking
+/// native call). A timer asks the holder to hand it over every <see cref="SwitchInterval"/>
 /// when another thread is waiting; the holder checks the request at calls and backward jumps,
 /// the way CPython's eval breaker works. In the default flavour every member compiles to nothing.
 /// </summary>
@@ -27,6 +27,9 @@ public static class GlobalInterpreterLock
     private static Timer? _switchTimer;
     private static bool _switchTimerArmed;
     private static TimeSpan _interval = TimeSpan.FromMilliseconds(5);
+    private static volatile bool _switchRequested;
+    // the breaker of the thread holding the lock: the switch timer rings it
+    private static Breaker? _holderBreaker;
 #endif
 
     /// <summary>
@@ -52,30 +55,16 @@ public static class GlobalInterpreterLock
 #endif
     }
 
-#if ARK_GIL
     /// <summary>
-    /// The hand-over request, as an object the dispatch loop keeps a reference to: precompiled
-    /// code reads a static field of this class (it has a static constructor) through a helper call.
-    /// </summary>
-    internal sealed class HandoverSignal
-    {
-        public volatile bool Requested;
-    }
-
-    /// <summary>The hand-over request; execution contexts keep a reference to it.</summary>
-    internal static readonly HandoverSignal Signal = new();
-#endif
-
-    /// <summary>
-    /// True when the holder should hand the lock over. The dispatch loop reads the same flag
-    /// through its context's reference to <c>Signal</c>.
+    /// True when a thread waits for the lock and the holder should hand it over. The holder's
+    /// running context sees the request through its thread's breaker, which the switch timer rings.
     /// </summary>
     public static bool SwitchRequested
     {
         get
         {
 #if ARK_GIL
-            return Signal.Requested;
+            return _switchRequested;
 #else
             return false;
 #endif
@@ -109,7 +98,7 @@ public static class GlobalInterpreterLock
 #if ARK_GIL
         lock (Gate)
         {
-            Signal.Requested = false;
+            _switchRequested = false;
             if (_waiting == 0)
                 return;
             var handovers = _handovers;
@@ -151,6 +140,7 @@ public static class GlobalInterpreterLock
         _waiting--;
         _held = true;
         _handovers++;
+        _holderBreaker = Breaker.Current;
         if (_waiting == 0 && _switchTimerArmed)
         {
             _switchTimer!.Change(Timeout.Infinite, Timeout.Infinite);
@@ -161,7 +151,11 @@ public static class GlobalInterpreterLock
     private static void RequestSwitch()
     {
         if (Volatile.Read(ref _waiting) > 0)
-            Signal.Requested = true;
+        {
+            _switchRequested = true;
+            if (Volatile.Read(ref _holderBreaker) is { } holder)
+                holder.Requested = true;
+        }
     }
 #endif
 }

@@ -1,106 +1,382 @@
 using System.Collections.Concurrent;
+using Ark.Vm.Execution;
 
 namespace Ark.Vm.Concurrency;
 
 /// <summary>
-/// Runs futures on a fixed set of worker threads, one per core: never a thread per future.
-/// A thread that awaits a future nobody started runs it itself; one that awaits a running
-/// future helps with pending ones before it blocks, so nested awaits never starve the pool.
+/// Runs green threads on a few OS workers, one per core. A thread runs until it ends, parks
+/// (await, sleep, a native operation) or uses up its time slice, and then its worker takes the
+/// next one from the run queue: no worker ever waits for a thread, and none runs one thread's
+/// code on behalf of another. The thread that calls <see cref="Run"/> is a worker until the
+/// run ends; the others are started when there is work for them and leave when none is left.
+/// A worker that calls a blocking native function gives up its place while it blocks, and
+/// another thread takes it, so that bytecode keeps running on as many threads as there are cores.
 /// </summary>
 internal sealed class Scheduler
 {
-    private readonly ConcurrentQueue<FutureTask> _queue = new();
-    private readonly SemaphoreSlim _available = new(0);
-    private readonly List<FutureTask> _all = [];
-    private readonly object _startLock = new();
-    private bool _started;
+    private readonly ConcurrentQueue<GreenThread> _runQueue = new();
+    private readonly object _idleLock = new();
+    private readonly object _workersLock = new();
+    private readonly object _liveLock = new();
+    private readonly ConcurrentQueue<GreenThread> _failed = new();
+    private readonly int _maxWorkers = WorkerCount;
+    private const int SpinIterations = 40;
+    private int _idle;
+    private int _workers;
+    private volatile Worker[] _allWorkers = [];
+    private int _live;
+    private int _blocked;
+    private GreenThread? _liveHead;
+    private volatile bool _stopping;
+    private int _exitCode;
+    private int _exitRequested;
+    private ArkRuntimeError? _deadlock;
+    private Sysmon? _sysmon;
 
-    /// <summary>The number of worker threads.</summary>
+    public Scheduler(VirtualMachine vm) => Vm = vm;
+
+    public VirtualMachine Vm { get; }
+
+    /// <summary>The number of workers that run bytecode at once.</summary>
     public static int WorkerCount => Math.Max(1, Environment.ProcessorCount);
 
-    /// <summary>Queues a task for the workers.</summary>
-    public void Enqueue(FutureTask task)
+    /// <summary>True once the program is ending (<c>sys:exit</c>, a deadlock): contexts stop at their next safepoint.</summary>
+    public bool Stopping => _stopping;
+
+    /// <summary>The code <c>sys:exit</c> asked for, once it was called.</summary>
+    public int? ExitCode => Volatile.Read(ref _exitRequested) != 0 ? Volatile.Read(ref _exitCode) : null;
+
+    /// <summary>The report of the deadlock that ended the run, if one did.</summary>
+    public ArkRuntimeError? Deadlock => _deadlock;
+
+    /// <summary>Sleepers' timer and time-slice monitor, started when a second thread or the first sleeper appears.</summary>
+    public Sysmon Sysmon
     {
-        EnsureWorkers();
-        lock (_all)
+        get
         {
-            // finished tasks are only kept to report failures nobody awaited
-            if (_all.Count > 1024 && _all.Count % 1024 == 0)
-                _all.RemoveAll(t => t.IsDone && !t.FailedUnawaited);
-            _all.Add(task);
+            if (_sysmon is { } started)
+                return started;
+            lock (_workersLock)
+                return _sysmon ??= new Sysmon(this);
         }
-        _queue.Enqueue(task);
-        _available.Release();
     }
 
-    /// <summary>Runs one pending task on the calling thread; false when there was none.</summary>
-    public bool RunOnePending()
+    /// <summary>
+    /// Runs <paramref name="main"/> and every thread it starts on the calling thread and the
+    /// workers, until all of them have ended or the program stops.
+    /// </summary>
+    public void Run(GreenThread main)
     {
-        while (_queue.TryDequeue(out var task))
+        AddLive(main);
+        var worker = AddWorker(isRunThread: true);
+        try
         {
-            if (task.TryStart())
+            GlobalInterpreterLock.Acquire();
+            try
             {
-                task.Run();
-                return true;
+                RunOne(main, worker);
             }
-        }
-        return false;
-    }
-
-    /// <summary>Runs every task still pending and waits for the running ones: the program is ending.</summary>
-    public void Drain()
-    {
-        while (RunOnePending())
-        {
-        }
-        FutureTask[] tasks;
-        lock (_all)
-            tasks = [.. _all];
-        foreach (var task in tasks)
-            task.WaitDone(RunOnePending);
-    }
-
-    /// <summary>The tasks that failed without anyone awaiting them.</summary>
-    public IReadOnlyList<FutureTask> FailedUnawaited()
-    {
-        lock (_all)
-            return _all.Where(t => t.FailedUnawaited).ToList();
-    }
-
-    private void EnsureWorkers()
-    {
-        if (Volatile.Read(ref _started))
-            return;
-        lock (_startLock)
-        {
-            if (_started)
-                return;
-            for (var i = 0; i < WorkerCount; i++)
+            finally
             {
-                var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"ark-worker-{i}" };
-                thread.Start();
+                GlobalInterpreterLock.Release();
             }
-            Volatile.Write(ref _started, true);
+            WorkLoop(worker);
+        }
+        finally
+        {
+            RemoveWorker(worker);
+            _sysmon?.StopIfIdle();
         }
     }
 
-    private void WorkerLoop()
+    /// <summary>Starts a future: it is live from now on, and runnable.</summary>
+    public void Spawn(GreenThread thread)
     {
-        while (true)
+        AddLive(thread);
+        Sysmon.EnsureRunning();
+        Enqueue(thread);
+    }
+
+    /// <summary>Puts a runnable thread at the back of the run queue and finds a worker for it.</summary>
+    public void Enqueue(GreenThread thread)
+    {
+        _runQueue.Enqueue(thread);
+        if (Volatile.Read(ref _idle) > 0)
         {
-            _available.Wait();
-            if (_queue.TryDequeue(out var task) && task.TryStart())
+            lock (_idleLock)
+                Monitor.Pulse(_idleLock);
+        }
+        else
+            TryAddWorkerThread();
+    }
+
+    /// <summary>Makes a parked thread runnable; <paramref name="wasBlocked"/> when its wait counted toward a deadlock.</summary>
+    public void Wake(GreenThread thread, bool wasBlocked)
+    {
+        if (wasBlocked)
+            Interlocked.Decrement(ref _blocked);
+        Enqueue(thread);
+    }
+
+    /// <summary>Called once a thread has parked on <paramref name="source"/>.</summary>
+    public void OnParked(WaitSource source)
+    {
+        if (source.WokenOnlyByThreads && Interlocked.Increment(ref _blocked) >= Volatile.Read(ref _live))
+            CheckDeadlock();
+    }
+
+    /// <summary>Called once a thread has ended and woken its waiters.</summary>
+    public void OnFinished(GreenThread thread)
+    {
+        if (thread.Error is not null)
+            _failed.Enqueue(thread);
+        RemoveLive(thread);
+        var live = Interlocked.Decrement(ref _live);
+        if (live == 0)
+            WakeAllIdle();
+        else if (Volatile.Read(ref _blocked) >= live)
+            CheckDeadlock();
+    }
+
+    /// <summary>Ends the program with <paramref name="code"/>: the first exit wins, and every context stops.</summary>
+    public void Exit(int code)
+    {
+        if (Interlocked.CompareExchange(ref _exitRequested, 1, 0) == 0)
+        {
+            Volatile.Write(ref _exitCode, code);
+            Stop();
+        }
+    }
+
+    /// <summary>Throws the exit that stops a context that is still running, when the program is ending.</summary>
+    public void ThrowIfStopping()
+    {
+        if (_stopping)
+            throw new ArkExitException(ExitCode ?? 1);
+    }
+
+    /// <summary>The futures that failed without anyone awaiting them, in the order they failed.</summary>
+    public IEnumerable<GreenThread> FailedUnawaited() => _failed.Where(t => t.FailedUnawaited);
+
+    /// <summary>
+    /// The worker's place is given up while its thread blocks in a native function: another
+    /// thread is started if runnable threads are waiting, so bytecode goes on running.
+    /// </summary>
+    public void EnterBlocking()
+    {
+        Interlocked.Decrement(ref _workers);
+        if (!_runQueue.IsEmpty && Volatile.Read(ref _idle) == 0)
+            TryAddWorkerThread();
+    }
+
+    /// <summary>The thread is back from blocking: it is a worker again, one too many until some worker leaves at the end of a slice.</summary>
+    public void LeaveBlocking() => Interlocked.Increment(ref _workers);
+
+    /// <summary>Ticks of the monitor: asks every worker whose slice has lasted a whole tick to let the others run.</summary>
+    internal void Preempt()
+    {
+        var waiting = !_runQueue.IsEmpty;
+        foreach (var worker in _allWorkers)
+        {
+            var slice = Volatile.Read(ref worker.Slice);
+            if (waiting && worker.Current is not null && slice == worker.SliceSeen)
+            {
+                worker.PreemptRequested = true;
+                worker.Breaker.Requested = true;
+            }
+            worker.SliceSeen = slice;
+        }
+    }
+
+    /// <summary>The number of live threads: the monitor stops ticking when there is none.</summary>
+    internal int Live => Volatile.Read(ref _live);
+
+    private void RunOne(GreenThread thread, Worker worker)
+    {
+        Interlocked.Increment(ref worker.Slice);
+        worker.Current = thread;
+        try
+        {
+            thread.RunSlice(worker);
+        }
+        finally
+        {
+            worker.Current = null;
+            worker.PreemptRequested = false;
+        }
+    }
+
+    private void WorkLoop(Worker worker)
+    {
+        while (!_stopping)
+        {
+            if (_runQueue.TryDequeue(out var thread))
             {
                 GlobalInterpreterLock.Acquire();
                 try
                 {
-                    task.Run();
+                    RunOne(thread, worker);
                 }
                 finally
                 {
                     GlobalInterpreterLock.Release();
                 }
+                // back from a blocking call with every place taken: this thread leaves
+                if (!worker.IsRunThread && Volatile.Read(ref _workers) > _maxWorkers)
+                    return;
+                continue;
+            }
+            if (!WaitForWork())
+                return;
+        }
+    }
+
+    /// <summary>Waits until a thread is runnable; false when the run is over (nothing live) or stopping.</summary>
+    private bool WaitForWork()
+    {
+        // A short spin first: a thread that starts or wakes futures one after the other would
+        // otherwise wake a sleeping worker (a system call on each side) for every one of them.
+        // An idle worker that spins is not counted as idle, so nobody signals it.
+        var spinner = new SpinWait();
+        for (var i = 0; i < SpinIterations; i++)
+        {
+            if (!_runQueue.IsEmpty)
+                return true;
+            if (_stopping || Volatile.Read(ref _live) == 0)
+                return false;
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        Interlocked.Increment(ref _idle);
+        try
+        {
+            lock (_idleLock)
+            {
+                while (_runQueue.IsEmpty)
+                {
+                    if (_stopping || Volatile.Read(ref _live) == 0)
+                        return false;
+                    Monitor.Wait(_idleLock);
+                }
+                return true;
             }
         }
+        finally
+        {
+            Interlocked.Decrement(ref _idle);
+        }
+    }
+
+    private void WakeAllIdle()
+    {
+        lock (_idleLock)
+            Monitor.PulseAll(_idleLock);
+    }
+
+    private void TryAddWorkerThread()
+    {
+        var workers = Volatile.Read(ref _workers);
+        while (workers < _maxWorkers)
+        {
+            if (Interlocked.CompareExchange(ref _workers, workers + 1, workers) == workers)
+            {
+                var thread = new Thread(WorkerThread) { IsBackground = true, Name = "ark-worker" };
+                thread.Start();
+                return;
+            }
+            workers = Volatile.Read(ref _workers);
+        }
+    }
+
+    private void WorkerThread()
+    {
+        // counted in _workers by the thread that started this one
+        var worker = AddWorker(isRunThread: false, counted: true);
+        try
+        {
+            WorkLoop(worker);
+        }
+        finally
+        {
+            RemoveWorker(worker);
+        }
+    }
+
+    private Worker AddWorker(bool isRunThread, bool counted = false)
+    {
+        if (!counted)
+            Interlocked.Increment(ref _workers);
+        var worker = new Worker(this, isRunThread);
+        lock (_workersLock)
+            _allWorkers = [.. _allWorkers, worker];
+        return worker;
+    }
+
+    private void RemoveWorker(Worker worker)
+    {
+        Interlocked.Decrement(ref _workers);
+        lock (_workersLock)
+            _allWorkers = Array.FindAll(_allWorkers, w => w != worker);
+        // a thread queued as this worker left is picked up by a new one
+        if (!_runQueue.IsEmpty && !_stopping)
+            TryAddWorkerThread();
+    }
+
+    private void AddLive(GreenThread thread)
+    {
+        Interlocked.Increment(ref _live);
+        lock (_liveLock)
+        {
+            thread.LiveNext = _liveHead;
+            if (_liveHead is not null)
+                _liveHead.LivePrevious = thread;
+            _liveHead = thread;
+        }
+    }
+
+    private void RemoveLive(GreenThread thread)
+    {
+        lock (_liveLock)
+        {
+            if (thread.LivePrevious is not null)
+                thread.LivePrevious.LiveNext = thread.LiveNext;
+            else if (_liveHead == thread)
+                _liveHead = thread.LiveNext;
+            if (thread.LiveNext is not null)
+                thread.LiveNext.LivePrevious = thread.LivePrevious;
+            thread.LivePrevious = thread.LiveNext = null;
+        }
+    }
+
+    private void Stop()
+    {
+        _stopping = true;
+        foreach (var worker in _allWorkers)
+            worker.Breaker.Requested = true;
+        WakeAllIdle();
+        _sysmon?.StopIfIdle();
+    }
+
+    /// <summary>
+    /// Every live thread waits for another one: none can run again. The count that led here
+    /// never runs ahead of the truth; the list is checked all the same before the run is ended.
+    /// </summary>
+    private void CheckDeadlock()
+    {
+        List<GreenThread> parked = [];
+        lock (_liveLock)
+        {
+            for (var thread = _liveHead; thread is not null; thread = thread.LiveNext)
+            {
+                if (thread.ParkedOn is not { WokenOnlyByThreads: true })
+                    return;
+                parked.Add(thread);
+            }
+        }
+        if (parked.Count == 0 || Volatile.Read(ref _blocked) < Volatile.Read(ref _live))
+            return;
+        parked.Reverse();
+        var report = DeadlockReport.Create(parked);
+        if (Interlocked.CompareExchange(ref _deadlock, report, null) is null)
+            Stop();
     }
 }

@@ -24,6 +24,8 @@ public enum ErrorKind
     /// e.g. <c>list:slice: step can not be null or negative</c>; printed without a kind prefix.
     /// </summary>
     Runtime,
+    /// <summary>Every green thread waits for another one, so none can ever run again (ArkSharp's own kind).</summary>
+    Deadlock,
 }
 
 /// <summary>Text of error kinds.</summary>
@@ -41,6 +43,7 @@ public static class ErrorKindNames
         ErrorKind.DivisionByZero => "DivisionByZero",
         ErrorKind.AssertionFailed => "AssertionFailed",
         ErrorKind.Runtime => "",
+        ErrorKind.Deadlock => "DeadlockError",
         _ => kind.ToString(),
     };
 }

@@ -45,12 +45,13 @@ public sealed partial class ExecutionContext
 
         var vm = Vm;
         var (globals, envVersions, inherited) = Freeze();
-        var task = new FutureTask(() => new ExecutionContext(vm, globals, envVersions, inherited), callee, copied)
+        var scheduler = vm.Scheduler;
+        var thread = new GreenThread(scheduler, () => new ExecutionContext(vm, globals, envVersions, inherited), callee, copied)
         {
-            SpawnedAt = _program.SourceMap.Describe(_ip),
+            Origin = (_program.SourceMap, _ip),
         };
-        vm.Scheduler.Enqueue(task);
-        return new Value(new UserType("Future", task));
+        scheduler.Spawn(thread);
+        return new Value(new UserType("Future", thread));
     }
 
     /// <summary>
@@ -88,16 +89,6 @@ public sealed partial class ExecutionContext
     {
         var (globals, envVersions, inherited) = Freeze();
         return new ContextSnapshot(Vm, globals, envVersions, inherited);
-    }
-
-    /// <summary>Waits for a future and returns its result (nil after the first await); its error is raised here.</summary>
-    internal Value Await(FutureTask task)
-    {
-        if (task.TryStart())
-            task.Run();
-        else
-            task.WaitDone(Vm.Scheduler.RunOnePending);
-        return task.TakeResult();
     }
 
     /// <summary>Runs a future's call in this fresh context.</summary>

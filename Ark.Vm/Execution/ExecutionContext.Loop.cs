@@ -126,10 +126,13 @@ public sealed partial class ExecutionContext
                     break;
 
                 case OpCode.Jump:
-#if ARK_GIL
-                    if (operand < OffsetOf(ip) && _handover.Requested)
-                        GlobalInterpreterLock.Yield();
-#endif
+                    // a backward jump is a safepoint: see Safepoint
+                    if (operand < OffsetOf(ip) && _breaker.Requested && Safepoint())
+                    {
+                        _ip = OffsetOf(ip) - 1;
+                        _sp = sp;
+                        return default;
+                    }
                     ip = _codeStart + operand;
                     break;
 
@@ -354,10 +357,12 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Call:
                     {
-#if ARK_GIL
-                        if (_handover.Requested)
-                            GlobalInterpreterLock.Yield();
-#endif
+                        if (_breaker.Requested && Safepoint())
+                        {
+                            _ip = OffsetOf(ip) - 1;
+                            _sp = sp;
+                            return default;
+                        }
                         // the common case inline; a call with no name is named at run time, by EnterCall
                         if (Slot(ref bottom, sp - 1).Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto
                             && *ip >= 0 && CanEnterInline(proto, operand, sp))
@@ -381,16 +386,23 @@ public sealed partial class ExecutionContext
                             ip++;
                         bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
                         sp = _sp;
+                        if (_suspended)
+                        {
+                            _ip = OffsetOf(ip);
+                            return default;
+                        }
                         break;
                     }
 
                 case OpCode.CallDyn:
                 case OpCode.CallGlobal:
                     {
-#if ARK_GIL
-                        if (_handover.Requested)
-                            GlobalInterpreterLock.Yield();
-#endif
+                        if (_breaker.Requested && Safepoint())
+                        {
+                            _ip = OffsetOf(ip) - 1;
+                            _sp = sp;
+                            return default;
+                        }
                         // the inline case of Call, with the callee read from its variable
                         // instead of the stack; anything else replays the load and the call
                         _lastLoad = ip - 1;
@@ -420,16 +432,25 @@ public sealed partial class ExecutionContext
                         bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
                         sp -= argc;
                         Slot(ref bottom, sp++) = result;
+                        // the native parked the context: it goes on after the call when it resumes
+                        if (_suspended)
+                        {
+                            _ip = OffsetOf(ip);
+                            _sp = sp;
+                            return default;
+                        }
                         break;
                     }
 
                 case OpCode.TailCall:
                     {
-#if ARK_GIL
-                        // a tail call loops back like a backward jump: the lock is handed over here too
-                        if (_handover.Requested)
-                            GlobalInterpreterLock.Yield();
-#endif
+                        // a tail call loops back like a backward jump: a safepoint too
+                        if (_breaker.Requested && Safepoint())
+                        {
+                            _ip = OffsetOf(ip) - 1;
+                            _sp = sp;
+                            return default;
+                        }
                         var proto = _frames[_frameCount - 1].Proto;
                         if (operand != proto.Arity)
                             goto default;
@@ -646,6 +667,8 @@ public sealed partial class ExecutionContext
                     bottom = ref MemoryMarshal.GetArrayDataReference(_stack);
                     // the slow path of a fused call may have entered a function
                     fp = _frames[_frameCount - 1].Fp;
+                    if (_suspended)
+                        return default;
                     break;
             }
         }
@@ -688,20 +711,8 @@ public sealed partial class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Value CallNative(NativeFunction native, ReadOnlySpan<Value> args)
     {
-#if ARK_GIL
         if (native.IsBlocking)
-        {
-            GlobalInterpreterLock.Release();
-            try
-            {
-                return native.Function(args, this);
-            }
-            finally
-            {
-                GlobalInterpreterLock.Acquire();
-            }
-        }
-#endif
+            return CallBlocking(native, args);
         return native.Function(args, this);
     }
 

@@ -54,9 +54,6 @@ public sealed partial class ExecutionContext
     /// </summary>
     private readonly ArkObject _unbound = Atom.UnboundAtom;
 
-#if ARK_GIL
-    private readonly Concurrency.GlobalInterpreterLock.HandoverSignal _handover = Concurrency.GlobalInterpreterLock.Signal;
-#endif
     private int[] _dynamicBindings;
 
     /// <summary>Creates the main context of <paramref name="vm"/>.</summary>
@@ -73,8 +70,10 @@ public sealed partial class ExecutionContext
             _codeStart = _program.CodeStart;
         }
         _builtins = vm.Builtins;
-        _stack = new Value[64];
-        _frames = new Frame[8];
+        // a future's context starts small: many are alive at once and most make shallow calls;
+        // both arrays grow on demand
+        _stack = new Value[globals is null ? 64 : 16];
+        _frames = new Frame[globals is null ? 8 : 4];
         if (globals is null)
         {
             globals = new Value[_program.Symbols.Length];
@@ -101,6 +100,23 @@ public sealed partial class ExecutionContext
     /// <summary>Calls an ArkScript function, closure or native function with <paramref name="args"/> and returns its result.</summary>
     public Value Call(Value function, ReadOnlySpan<Value> args)
     {
+        // a call from a host's thread rings that thread's breaker; one from a native function
+        // runs on the thread the context already runs on
+        if (_nesting == 0 && _thread is null)
+            _breaker = Concurrency.Breaker.Current;
+        _nesting++;
+        try
+        {
+            return CallNested(function, args);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private Value CallNested(Value function, ReadOnlySpan<Value> args)
+    {
         if (function.Obj is NativeFunction native)
             return native.Function(args, this);
         EnsureStack(args.Length + 1);
@@ -123,25 +139,6 @@ public sealed partial class ExecutionContext
         finally
         {
             _stopDepth = savedStopDepth;
-        }
-    }
-
-    /// <summary>Runs the program's top-level code until it halts.</summary>
-    internal void RunMain()
-    {
-        var main = _program.Main;
-        _frames[0] = new Frame { Proto = main, Fp = 0, ReturnIp = -1, CallIp = -1, NameSymbol = -1 };
-        _frameCount = 1;
-        _ip = main.EntryIp;
-        EnsureStack(main.MaxStack);
-        try
-        {
-            _stopDepth = 0;
-            Execute();
-        }
-        catch (Exception e) when (AsScriptError(e) is { } error)
-        {
-            throw Fail(error);
         }
     }
 

@@ -43,8 +43,20 @@ public sealed class VirtualMachine
     /// <summary>The native modules this run has imported.</summary>
     internal ModuleLoader Modules { get; }
 
-    /// <summary>The worker threads that run futures.</summary>
-    internal Scheduler Scheduler => _scheduler ??= new Scheduler();
+    /// <summary>The scheduler that runs the program's green threads.</summary>
+    internal Scheduler Scheduler
+    {
+        get
+        {
+            if (_scheduler is { } scheduler)
+                return scheduler;
+            Interlocked.CompareExchange(ref _scheduler, new Scheduler(this), null);
+            return _scheduler;
+        }
+    }
+
+    /// <summary>The scheduler if anything has needed one yet.</summary>
+    internal Scheduler? SchedulerIfStarted => Volatile.Read(ref _scheduler);
 
     private Scheduler? _scheduler;
 
@@ -65,53 +77,51 @@ public sealed class VirtualMachine
     }
 
     /// <summary>
-    /// Runs the program's top-level code to the end on the calling thread. Returns the exit code
-    /// (0, or what <c>sys:exit</c> asked for); a runtime error is thrown as <see cref="ArkRuntimeError"/>.
+    /// Runs the program to the end: its top-level code, as the main green thread, and every
+    /// future it starts, on the calling thread and the scheduler's workers. Returns the exit
+    /// code: 0, what <c>sys:exit</c> asked for, or 1 when a future failed and nobody awaited
+    /// it (reported on standard error). A runtime error of the top-level code, or a deadlock, is
+    /// thrown as <see cref="ArkRuntimeError"/> once the other futures have ended.
     /// </summary>
     public int Run()
     {
-        var context = new ExecutionContext(this);
-        GlobalInterpreterLock.Acquire();
+        var scheduler = Scheduler;
+        var main = new GreenThread(scheduler, new ExecutionContext(this));
         try
         {
-            try
-            {
-                context.RunMain();
-            }
-            finally
-            {
-                FinishFutures();
-                DisposeResources();
-            }
-            return 0;
-        }
-        catch (ArkExitException exit)
-        {
-            return exit.Code;
+            scheduler.Run(main);
+            if (scheduler.ExitCode is { } code)
+                return code;
+            var unawaitedFailures = ReportFailedFutures(scheduler);
+            if (scheduler.Deadlock is { } deadlock)
+                throw deadlock;
+            if (main.Failure is { } failure)
+                throw failure;
+            return unawaitedFailures ? 1 : 0;
         }
         finally
         {
-            GlobalInterpreterLock.Release();
+            DisposeResources();
             Host.Flush();
         }
     }
 
     /// <summary>
-    /// Lets every future started and never awaited finish, as the reference does before it
-    /// exits, and reports on standard error those that failed: no error is lost silently.
+    /// Reports on standard error the futures that failed and were never awaited: no error is
+    /// lost silently. True when there was one.
     /// </summary>
-    private void FinishFutures()
+    private bool ReportFailedFutures(Scheduler scheduler)
     {
-        if (_scheduler is null)
-            return;
-        _scheduler.Drain();
-        foreach (var task in _scheduler.FailedUnawaited())
+        var any = false;
+        foreach (var task in scheduler.FailedUnawaited())
         {
+            any = true;
             var error = task.Error!;
             Host.Flush();
             Host.ErrorOutput.WriteLine($"A future failed and was never awaited: {error.Display.TrimEnd('\n')}");
             Host.ErrorOutput.WriteLine(error.FutureLocation);
         }
+        return any;
     }
 
     /// <summary>Disposes what modules registered; a failure is reported on standard error, never thrown.</summary>

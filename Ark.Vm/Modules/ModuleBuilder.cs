@@ -47,6 +47,40 @@ public sealed class ModuleBuilder
         return Bind(fullName, new Value(new NativeFunction(fullName, Guarded(fullName, function)) { IsBlocking = blocking }));
     }
 
+    /// <summary>
+    /// Binds an asynchronous native function under the module's prefix: for work .NET can do
+    /// without holding a thread (network, files, timers, processes). The calling context parks
+    /// until the task completes, and its worker runs other contexts meanwhile; in the GIL
+    /// flavour the lock is not held while it waits.
+    /// </summary>
+    /// <param name="name">The name after the prefix; empty for the module's own name.</param>
+    /// <param name="function">
+    /// The implementation. It receives a copy of the arguments that it may keep across awaits.
+    /// A task that has already completed when it returns costs no park at all.
+    /// </param>
+    /// <returns>This builder, to chain registrations.</returns>
+    /// <remarks>
+    /// Misuse is reported with <see cref="ArkException"/>, thrown before or after an await. Any
+    /// other exception becomes a runtime error naming the function, as with <see cref="Function"/>.
+    /// Called from native code (a callback of another native function), or from a context that
+    /// is not a green thread (a host's thread), the call blocks its thread until the task completes.
+    /// </remarks>
+    public ModuleBuilder AsyncFunction(string name, AsyncNativeFn function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var fullName = FullName(name);
+        return Bind(fullName, new Value(new NativeFunction(fullName, AsyncAdapter(fullName, function))));
+    }
+
+    /// <summary>Adapts an asynchronous function to the VM's call: a completed task is its result at once, any other parks the caller.</summary>
+    internal static NativeFn AsyncAdapter(string fullName, AsyncNativeFn function) => Guarded(fullName, (args, context) =>
+    {
+        var task = function(args.ToArray(), context);
+        if (task.IsCompletedSuccessfully)
+            return task.Result;
+        return context.AwaitNative(task.AsTask(), fullName);
+    });
+
     private static NativeFn Guarded(string fullName, NativeFn function) => (args, context) =>
     {
         try

@@ -12,6 +12,19 @@ namespace Ark.Vm.Values;
 /// <returns>The result; return <see cref="Value.Nil"/> when there is nothing to return.</returns>
 public delegate Value NativeFn(ReadOnlySpan<Value> args, ExecutionContext context);
 
+/// <summary>
+/// The signature of an asynchronous native function (<see cref="Modules.ModuleBuilder.AsyncFunction"/>):
+/// the calling context parks until the returned task completes, and its worker runs other
+/// contexts meanwhile.
+/// </summary>
+/// <param name="args">The arguments, in call order: a copy the function owns, usable after its first await.</param>
+/// <param name="context">
+/// The execution context that made the call. Use it before the first await only: once the
+/// function has let go of its thread, the context may be running elsewhere.
+/// </param>
+/// <returns>The result; complete the task with <see cref="Value.Nil"/> when there is nothing to return.</returns>
+public delegate ValueTask<Value> AsyncNativeFn(Value[] args, ExecutionContext context);
+
 /// <summary>A native function value (<c>CProc</c> to <c>(type x)</c>).</summary>
 public sealed class NativeFunction : ArkObject
 {
