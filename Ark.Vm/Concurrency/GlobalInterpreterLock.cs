@@ -153,8 +153,7 @@ public static class GlobalInterpreterLock
         if (Volatile.Read(ref _waiting) > 0)
         {
             _switchRequested = true;
-            if (Volatile.Read(ref _holderBreaker) is { } holder)
-                holder.Requested = true;
+            Volatile.Read(ref _holderBreaker)?.Ring();
         }
     }
 #endif

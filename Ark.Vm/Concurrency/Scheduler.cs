@@ -182,7 +182,7 @@ internal sealed class Scheduler
             if (waiting && worker.Current is not null && slice == worker.SliceSeen)
             {
                 worker.PreemptRequested = true;
-                worker.Breaker.Requested = true;
+                worker.Breaker.Ring();
             }
             worker.SliceSeen = slice;
         }
@@ -351,7 +351,7 @@ internal sealed class Scheduler
     {
         _stopping = true;
         foreach (var worker in _allWorkers)
-            worker.Breaker.Requested = true;
+            worker.Breaker.Ring();
         WakeAllIdle();
         _sysmon?.StopIfIdle();
     }

@@ -47,8 +47,14 @@ public sealed partial class ExecutionContext
     {
         // the reference's stack holds two words per frame plus the temporaries; bounding the
         // same quantity by the same limit makes recursion fail at the same depth
-        if (_sp + 1 - _localsTotal + 2 * _frameCount >= MaxStackDepth)
-            throw Error(ErrorKind.VM, $"Maximum recursion depth exceeded. You could consider rewriting your function `{SymbolName(nameSymbol)}' to make use of tail-call optimization.");
+        if (_sp + 1 - _localsTotal + 2 * _frameCount >= _depthLimit)
+        {
+            // a call is a safepoint: an interrupt lowers the limit so that calls come here
+            if (_depthLimit < 0)
+                Safepoint();
+            if (_sp + 1 - _localsTotal + 2 * _frameCount >= MaxStackDepth)
+                throw Error(ErrorKind.VM, $"Maximum recursion depth exceeded. You could consider rewriting your function `{SymbolName(nameSymbol)}' to make use of tail-call optimization.");
+        }
 
         var fp = _sp - argc;
         for (var i = fp; i < _sp; i++)

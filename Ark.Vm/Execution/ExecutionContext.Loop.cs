@@ -127,7 +127,7 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Jump:
                     // a backward jump is a safepoint: see Safepoint
-                    if (operand < OffsetOf(ip) && _breaker.Requested && Safepoint())
+                    if (_depthLimit < 0 && operand < OffsetOf(ip) && Safepoint())
                     {
                         _ip = OffsetOf(ip) - 1;
                         _sp = sp;
@@ -357,12 +357,6 @@ public sealed partial class ExecutionContext
 
                 case OpCode.Call:
                     {
-                        if (_breaker.Requested && Safepoint())
-                        {
-                            _ip = OffsetOf(ip) - 1;
-                            _sp = sp;
-                            return default;
-                        }
                         // the common case inline; a call with no name is named at run time, by EnterCall
                         if (Slot(ref bottom, sp - 1).Obj is { Kind: ValueKind.Function } callee && Unsafe.As<FunctionProto>(callee) is var proto
                             && *ip >= 0 && CanEnterInline(proto, operand, sp))
@@ -397,12 +391,6 @@ public sealed partial class ExecutionContext
                 case OpCode.CallDyn:
                 case OpCode.CallGlobal:
                     {
-                        if (_breaker.Requested && Safepoint())
-                        {
-                            _ip = OffsetOf(ip) - 1;
-                            _sp = sp;
-                            return default;
-                        }
                         // the inline case of Call, with the callee read from its variable
                         // instead of the stack; anything else replays the load and the call
                         _lastLoad = ip - 1;
@@ -444,15 +432,11 @@ public sealed partial class ExecutionContext
 
                 case OpCode.TailCall:
                     {
-                        // a tail call loops back like a backward jump: a safepoint too
-                        if (_breaker.Requested && Safepoint())
-                        {
-                            _ip = OffsetOf(ip) - 1;
-                            _sp = sp;
-                            return default;
-                        }
+                        // a tail call loops back like a backward jump, so it is a safepoint too: an
+                        // interrupt sends it to the slow path (a check of its own here costs fib's
+                        // calls 3% through the registers the loop then gets)
                         var proto = _frames[_frameCount - 1].Proto;
-                        if (operand != proto.Arity)
+                        if (operand != proto.Arity || _depthLimit < 0)
                             goto default;
                         // Arguments were pushed last to first, so the first is on top. An argument
                         // that is one of the function's own variables is read only when its parameter
@@ -682,7 +666,7 @@ public sealed partial class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CanEnterInline(FunctionProto proto, int argc, int top) =>
         proto.PlainArity == argc && _frameCount < _frames.Length
-        && top + proto.FrameSize <= _stack.Length && top - _localsTotal + 2 * _frameCount < MaxStackDepth;
+        && top + proto.FrameSize <= _stack.Length && top - _localsTotal + 2 * _frameCount < _depthLimit;
 
     /// <summary>
     /// The plain part of <see cref="PushFrame"/>, for the loop's inline calls: the arguments at

@@ -197,6 +197,14 @@ public sealed partial class ExecutionContext
                 break;
 
             case OpCode.TailCall:
+                if (operand == _frames[_frameCount - 1].Proto.Arity)
+                {
+                    // only an interrupt sends a tail call of the right arity here: after the
+                    // safepoint it runs again, on the loop's fast path, unless the slice is over
+                    Safepoint();
+                    _ip = at;
+                    break;
+                }
                 throw ArityError(_frames[_frameCount - 1].Proto, _frames[_frameCount - 1].NameSymbol, operand);
 
             case OpCode.Capture:

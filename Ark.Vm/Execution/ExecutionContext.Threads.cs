@@ -25,12 +25,24 @@ public sealed partial class ExecutionContext
     private int _parkIp = -1;
     private int _blockingDepth;
 
+    /// <summary>
+    /// The depth the loop's inline calls check (<see cref="MaxStackDepth"/>), which doubles as
+    /// the context's interrupt: another thread sets it below zero (<see cref="Interrupt"/>), so
+    /// that the next call takes the slow path, where <see cref="PushFrame"/> runs the
+    /// safepoint. Calls then pay no check of their own; backward jumps and tail calls test its sign.
+    /// </summary>
+    private volatile int _depthLimit = MaxStackDepth;
+
+    /// <summary>Makes the context stop at its next safepoint (see <see cref="Breaker"/>).</summary>
+    internal void Interrupt() => _depthLimit = int.MinValue;
+
     /// <summary>Binds the context to the green thread it runs as and the worker about to run it.</summary>
     internal void AttachTo(GreenThread thread, Worker worker)
     {
         _thread = thread;
         _worker = worker;
         _breaker = worker.Breaker;
+        _breaker.Enter(this);
     }
 
     /// <summary>
@@ -70,6 +82,8 @@ public sealed partial class ExecutionContext
     /// </summary>
     private bool Safepoint()
     {
+        // cleared before the reasons are read: a ring that comes meanwhile is seen next time
+        _depthLimit = MaxStackDepth;
         _breaker.Requested = false;
 #if ARK_GIL
         if (GlobalInterpreterLock.SwitchRequested)
@@ -147,6 +161,12 @@ public sealed partial class ExecutionContext
 
     private bool Continue(out Value result)
     {
+        // a safepoint in the first call's frame push may already have ended the slice
+        if (_suspended)
+        {
+            result = default;
+            return false;
+        }
         try
         {
             result = Execute();

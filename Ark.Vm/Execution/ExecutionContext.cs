@@ -103,7 +103,10 @@ public sealed partial class ExecutionContext
         // a call from a host's thread rings that thread's breaker; one from a native function
         // runs on the thread the context already runs on
         if (_nesting == 0 && _thread is null)
+        {
             _breaker = Concurrency.Breaker.Current;
+            _breaker.Enter(this);
+        }
         _nesting++;
         try
         {
