@@ -28,6 +28,8 @@ cases=(
   "await_chain 1000 = 1000" "!await_chain 100000 = 100000"
   "nested_chain 1000 = 1000" "!nested_chain 20000 = 20000"
   "ping_pong 10000 = 10000 hand-overs, checksum 12507500"
+  # green-threads.sh: a million futures that wait for nothing
+  "!identity_futures 1000000 = 499999500000"
 )
 limit=${ARK_CHECK_TIMEOUT:-60}
 failed=0
