@@ -16,6 +16,7 @@ SUITES = {
     "CompileBenchmarks": "Parsing and compiling large sources",
     "ParallelBenchmarks": "Parallel scaling: CPU-bound calls in sequence and as futures",
     "FutureCostBenchmarks": "What futures cost",
+    "BlockedFutureBenchmarks": "Futures that wait: sleeping, awaiting unfinished futures",
 }
 
 # columns of a report that are neither the method, a parameter nor a statistic: the job's
@@ -48,7 +49,8 @@ def read_suites(folder):
                 params = tuple(
                     (name, row[name])
                     for name in header[header.index("Method") + 1: header.index("Mean")]
-                    if name not in JOB_COLUMNS)
+                    # a method's [Arguments] show as "?" in the rows of the suite's other methods
+                    if name not in JOB_COLUMNS and row[name] != "?")
                 rows[(html.unescape(row["Method"]).strip("'"), params)] = row
     return suites
 
