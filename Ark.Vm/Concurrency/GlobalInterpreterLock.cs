@@ -22,10 +22,11 @@ public static class GlobalInterpreterLock
     private static bool _held;
     private static int _waiting;
     private static long _handovers;
-    // created when a thread first waits: a script that never runs two threads at once never
-    // starts the runtime's timer thread (about 3 ms of start-up)
-    private static Timer? _switchTimer;
+    // the clock asks for hand-overs while a thread waits: a script that never runs two threads
+    // at once never starts the clock's thread
     private static bool _switchTimerArmed;
+    private static long _nextSwitch;
+    private static readonly SwitchClock Switches = new();
     private static TimeSpan _interval = TimeSpan.FromMilliseconds(5);
     private static volatile bool _switchRequested;
     // the breaker of the thread holding the lock: the switch timer rings it
@@ -46,7 +47,7 @@ public static class GlobalInterpreterLock
             {
                 _interval = value > TimeSpan.Zero ? value : TimeSpan.FromMilliseconds(1);
                 if (_switchTimerArmed)
-                    _switchTimer!.Change(_interval, _interval);
+                    ArmSwitchTimer();
             }
         }
 #else
@@ -124,11 +125,7 @@ public static class GlobalInterpreterLock
     {
         _waiting++;
         if (_held && !_switchTimerArmed)
-        {
-            _switchTimer ??= new Timer(_ => RequestSwitch(), null, Timeout.Infinite, Timeout.Infinite);
-            _switchTimer.Change(_interval, _interval);
-            _switchTimerArmed = true;
-        }
+            ArmSwitchTimer();
         while (_held)
             Monitor.Wait(Gate);
         Take();
@@ -141,19 +138,39 @@ public static class GlobalInterpreterLock
         _held = true;
         _handovers++;
         _holderBreaker = Breaker.Current;
-        if (_waiting == 0 && _switchTimerArmed)
-        {
-            _switchTimer!.Change(Timeout.Infinite, Timeout.Infinite);
+        // the clock's next call finds nobody waiting and stops asking
+        if (_waiting == 0)
             _switchTimerArmed = false;
-        }
     }
 
-    private static void RequestSwitch()
+    /// <summary>Under <c>Gate</c>: a hand-over is asked for one interval from now, and every interval after while a thread waits.</summary>
+    private static void ArmSwitchTimer()
     {
-        if (Volatile.Read(ref _waiting) > 0)
+        _switchTimerArmed = true;
+        _nextSwitch = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(_interval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        Clock.WakeAt(Switches, _nextSwitch);
+    }
+
+    /// <summary>The clock's calls: each interval that a thread has waited, the holder is asked to hand over.</summary>
+    private sealed class SwitchClock : IClockClient
+    {
+        public long Tick(long now)
         {
-            _switchRequested = true;
-            Volatile.Read(ref _holderBreaker)?.Ring();
+            lock (Gate)
+            {
+                if (!_switchTimerArmed || _waiting == 0)
+                {
+                    _switchTimerArmed = false;
+                    return long.MaxValue;
+                }
+                if (now >= _nextSwitch)
+                {
+                    _switchRequested = true;
+                    _holderBreaker?.Ring();
+                    _nextSwitch = now + (long)(_interval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+                }
+                return _nextSwitch;
+            }
         }
     }
 #endif

@@ -16,7 +16,7 @@ namespace Ark.Vm.Concurrency;
 internal sealed class GreenThread : WaitSource
 {
     private readonly Scheduler _scheduler;
-    private Func<ExecutionContext>? _createContext;
+    private ExecutionContext.FutureSeed? _seed;
     private Value _callee;
     private Value[]? _args;
     private bool _started;
@@ -28,11 +28,11 @@ internal sealed class GreenThread : WaitSource
     // null, one GreenThread, or a List<GreenThread>: most futures have at most one waiter
     private object? _waiters;
 
-    /// <summary>A future that will call <paramref name="callee"/> on <paramref name="args"/> in the context <paramref name="createContext"/> makes.</summary>
-    public GreenThread(Scheduler scheduler, Func<ExecutionContext> createContext, Value callee, Value[] args)
+    /// <summary>A future that will call <paramref name="callee"/> on <paramref name="args"/> in a context made from <paramref name="seed"/>.</summary>
+    public GreenThread(Scheduler scheduler, ExecutionContext.FutureSeed seed, Value callee, Value[] args)
     {
         _scheduler = scheduler;
-        _createContext = createContext;
+        _seed = seed;
         _callee = callee;
         _args = args;
     }
@@ -47,6 +47,9 @@ internal sealed class GreenThread : WaitSource
 
     /// <summary>The running or parked context; null before the first slice and after the end.</summary>
     internal ExecutionContext? Context { get; private set; }
+
+    /// <summary>The thread's number: 0 for the main program, then 1, 2... in the order futures are started.</summary>
+    internal long Id { get; set; }
 
     /// <summary>True for the program's top-level code.</summary>
     internal bool IsMain { get; }
@@ -79,8 +82,8 @@ internal sealed class GreenThread : WaitSource
     /// </summary>
     internal void RunSlice(Worker worker)
     {
-        var context = Context ??= _createContext!();
-        _createContext = null;
+        var context = Context ??= _seed!.CreateContext();
+        _seed = null;
         context.AttachTo(this, worker);
         while (true)
         {

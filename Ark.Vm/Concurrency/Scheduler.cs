@@ -25,6 +25,7 @@ internal sealed class Scheduler
     private int _workers;
     private volatile Worker[] _allWorkers = [];
     private int _live;
+    private long _lastId;
     private int _blocked;
     private GreenThread? _liveHead;
     private volatile bool _stopping;
@@ -49,7 +50,7 @@ internal sealed class Scheduler
     /// <summary>The report of the deadlock that ended the run, if one did.</summary>
     public ArkRuntimeError? Deadlock => _deadlock;
 
-    /// <summary>Sleepers' timer and time-slice monitor, started when a second thread or the first sleeper appears.</summary>
+    /// <summary>Sleepers' timer and time-slice checks, run by the clock once a second thread or the first sleeper appears.</summary>
     public Sysmon Sysmon
     {
         get
@@ -85,13 +86,13 @@ internal sealed class Scheduler
         finally
         {
             RemoveWorker(worker);
-            _sysmon?.StopIfIdle();
         }
     }
 
     /// <summary>Starts a future: it is live from now on, and runnable.</summary>
     public void Spawn(GreenThread thread)
     {
+        thread.Id = Interlocked.Increment(ref _lastId);
         AddLive(thread);
         Sysmon.EnsureRunning();
         Enqueue(thread);
@@ -155,8 +156,8 @@ internal sealed class Scheduler
             throw new ArkExitException(ExitCode ?? 1);
     }
 
-    /// <summary>The futures that failed without anyone awaiting them, in the order they failed.</summary>
-    public IEnumerable<GreenThread> FailedUnawaited() => _failed.Where(t => t.FailedUnawaited);
+    /// <summary>The futures that failed without anyone awaiting them, in the order they were started.</summary>
+    public IEnumerable<GreenThread> FailedUnawaited() => _failed.Where(t => t.FailedUnawaited).OrderBy(t => t.Id);
 
     /// <summary>
     /// The worker's place is given up while its thread blocks in a native function: another
@@ -353,7 +354,6 @@ internal sealed class Scheduler
         foreach (var worker in _allWorkers)
             worker.Breaker.Ring();
         WakeAllIdle();
-        _sysmon?.StopIfIdle();
     }
 
     /// <summary>

@@ -3,102 +3,79 @@ using System.Diagnostics;
 namespace Ark.Vm.Concurrency;
 
 /// <summary>
-/// The scheduler's one helper thread (Go calls it sysmon): it wakes sleeping green threads when
-/// their time is up, from one queue ordered by deadline rather than a timer each, and every
-/// <see cref="TickMs"/> it asks a worker whose thread has run a whole tick to let the queued
-/// ones run. It is started when a program first sleeps or starts a future, and ends when no
-/// green thread is live.
+/// A scheduler's timed work, run by the <see cref="Clock"/> (Go calls this part sysmon): it
+/// wakes sleeping green threads when their time is up, from one queue ordered by deadline
+/// rather than a timer each, and every <see cref="Clock.Period"/> while green threads are live
+/// it asks a worker whose thread has run a whole period to let the queued ones run.
 /// </summary>
-internal sealed class Sysmon
+internal sealed class Sysmon(Scheduler scheduler) : IClockClient
 {
-    /// <summary>The monitor's period: a slice lasts one to two ticks when others are waiting.</summary>
-    public const int TickMs = 2;
-
-    private readonly Scheduler _scheduler;
     private readonly object _lock = new();
-    private readonly PriorityQueue<(GreenThread Thread, TimerWait Wait), long> _sleepers = new();
-    private bool _running;
-    private volatile bool _stopped;
+    private readonly PriorityQueue<GreenThread, long> _sleepers = new();
+    // the earliest time asked of the clock, under _lock
+    private long _askedFor = long.MaxValue;
+    private int _preempting;
 
-    public Sysmon(Scheduler scheduler) => _scheduler = scheduler;
-
-    /// <summary>Starts the monitor's thread if it is not running.</summary>
+    /// <summary>Starts the time-slice checks, if they are not running: a second green thread exists.</summary>
     public void EnsureRunning()
     {
-        if (Volatile.Read(ref _running))
+        if (Volatile.Read(ref _preempting) != 0 || Interlocked.Exchange(ref _preempting, 1) != 0)
             return;
-        lock (_lock)
-            StartLocked();
+        Ask(Stopwatch.GetTimestamp() + Clock.Period);
     }
 
     /// <summary>Parks <paramref name="thread"/> until <paramref name="wait"/>'s deadline.</summary>
     public void Add(GreenThread thread, TimerWait wait)
     {
         lock (_lock)
-        {
-            _sleepers.Enqueue((thread, wait), wait.Deadline);
-            StartLocked();
-            // a new earliest deadline: the monitor recomputes how long it sleeps
-            if (_sleepers.Peek().Thread == thread)
-                Monitor.Pulse(_lock);
-        }
+            _sleepers.Enqueue(thread, wait.Deadline);
+        Ask(wait.Deadline);
     }
 
-    /// <summary>Ends the monitor's thread once the run is over or stopping.</summary>
-    public void StopIfIdle()
+    private void Ask(long at)
     {
         lock (_lock)
         {
-            if (_scheduler.Live == 0 || _scheduler.Stopping)
-            {
-                _stopped = true;
-                Monitor.Pulse(_lock);
-            }
+            if (at >= _askedFor)
+                return;
+            _askedFor = at;
         }
+        Clock.WakeAt(this, at);
     }
 
-    private void StartLocked()
+    public long Tick(long now)
     {
-        if (_running)
-            return;
-        _stopped = false;
-        _running = true;
-        new Thread(Loop) { IsBackground = true, Name = "ark-sysmon" }.Start();
-    }
-
-    private void Loop()
-    {
-        List<GreenThread> due = [];
-        while (true)
+        List<GreenThread>? due = null;
+        lock (_lock)
         {
-            lock (_lock)
+            while (_sleepers.TryPeek(out var sleeper, out var deadline) && deadline <= now)
             {
-                while (true)
-                {
-                    if (_stopped || _scheduler.Stopping || (_scheduler.Live == 0 && _sleepers.Count == 0))
-                    {
-                        _running = false;
-                        return;
-                    }
-                    var now = Stopwatch.GetTimestamp();
-                    while (_sleepers.TryPeek(out var sleeper, out var deadline) && deadline <= now)
-                    {
-                        _sleepers.Dequeue();
-                        due.Add(sleeper.Thread);
-                    }
-                    if (due.Count > 0)
-                        break;
-                    var wait = TickMs;
-                    if (_sleepers.TryPeek(out _, out var next))
-                        wait = (int)Math.Clamp(Stopwatch.GetElapsedTime(now, next).TotalMilliseconds + 1, 1, TickMs);
-                    if (!Monitor.Wait(_lock, wait))
-                        break;
-                }
+                _sleepers.Dequeue();
+                (due ??= []).Add(sleeper);
             }
-            foreach (var thread in due)
-                _scheduler.Wake(thread, wasBlocked: false);
-            due.Clear();
-            _scheduler.Preempt();
+            // the clock has dropped this client's time: a sleeper added from now on asks anew
+            _askedFor = long.MaxValue;
         }
+        if (due is not null && !scheduler.Stopping)
+        {
+            foreach (var thread in due)
+                scheduler.Wake(thread, wasBlocked: false);
+        }
+        scheduler.Preempt();
+        var next = long.MaxValue;
+        // off before the count is read: a thread started meanwhile turns the checks on again
+        Interlocked.Exchange(ref _preempting, 0);
+        if (scheduler.Live > 0 && !scheduler.Stopping)
+        {
+            Interlocked.Exchange(ref _preempting, 1);
+            next = now + Clock.Period;
+        }
+        lock (_lock)
+        {
+            if (_sleepers.TryPeek(out _, out var first))
+                next = Math.Min(next, first);
+            _askedFor = Math.Min(_askedFor, next);
+        }
+        return next;
     }
 }

@@ -43,15 +43,26 @@ public sealed partial class ExecutionContext
             arg.MarkShared();
         callee.MarkShared();
 
-        var vm = Vm;
         var (globals, envVersions, inherited) = Freeze();
-        var scheduler = vm.Scheduler;
-        var thread = new GreenThread(scheduler, () => new ExecutionContext(vm, globals, envVersions, inherited), callee, copied)
+        // futures started one after the other from the same state share what they start from
+        if (_lastSeed is not { } seed || seed.Globals != globals || seed.EnvVersions != envVersions || inherited is not null || seed.Inherited is not null)
+            _lastSeed = seed = new FutureSeed(Vm, globals, envVersions, inherited);
+        var scheduler = Vm.Scheduler;
+        var thread = new GreenThread(scheduler, seed, callee, copied)
         {
             Origin = (_program.SourceMap, _ip),
         };
         scheduler.Spawn(thread);
         return new Value(new UserType("Future", thread));
+    }
+
+    private FutureSeed? _lastSeed;
+
+    /// <summary>What a future's context starts from: the parent's state as <see cref="Freeze"/> left it.</summary>
+    internal sealed record FutureSeed(VirtualMachine Vm, Value[] Globals, EnvVersions? EnvVersions, ClosureEnv? Inherited)
+    {
+        /// <summary>A fresh context that starts from the seed.</summary>
+        public ExecutionContext CreateContext() => new(Vm, Globals, EnvVersions, Inherited);
     }
 
     /// <summary>

@@ -72,8 +72,8 @@ public sealed partial class ExecutionContext
         _builtins = vm.Builtins;
         // a future's context starts small: many are alive at once and most make shallow calls;
         // both arrays grow on demand
-        _stack = new Value[globals is null ? 64 : 16];
-        _frames = new Frame[globals is null ? 8 : 4];
+        _stack = new Value[globals is null ? 64 : 8];
+        _frames = new Frame[globals is null ? 8 : 2];
         if (globals is null)
         {
             globals = new Value[_program.Symbols.Length];
