@@ -20,9 +20,10 @@ internal static class DeadlockReport
         {
             var context = thread.Context;
             var at = context?.WaitLocation ?? "?";
-            report.Append("  ").Append(thread.IsMain ? "the main program" : $"the future started at {thread.SpawnedAt}")
-                .Append(", in ").Append(context?.WaitingFunction ?? "?")
-                .Append(", waits at ").Append(at)
+            // a future's first call has no name of its own: it is the function async was given
+            var function = context?.WaitingFunction ?? (thread.CalleeName is { } name ? $"`{name}'" : "an anonymous function");
+            report.Append("  ").Append(thread.Title)
+                .Append(" waits at ").Append(at).Append(" (in ").Append(function).Append(')')
                 .Append(" for ").Append(thread.ParkedOn?.Describe() ?? "?").Append('\n');
             if (thread.IsMain || location is null)
                 location = $"At {at}";

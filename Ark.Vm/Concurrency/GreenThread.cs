@@ -48,6 +48,13 @@ internal sealed class GreenThread : WaitSource
     /// <summary>The running or parked context; null before the first slice and after the end.</summary>
     internal ExecutionContext? Context { get; private set; }
 
+    /// <summary>The name of the function a future runs, when <c>async</c> was given a named one.</summary>
+    internal string? CalleeName { get; init; }
+
+    /// <summary>How reports name the thread: <c>the main program</c>, <c>the future `work' started at f.ark:3</c>.</summary>
+    internal string Title => IsMain ? "the main program"
+        : CalleeName is null ? $"the future started at {SpawnedAt}" : $"the future `{CalleeName}' started at {SpawnedAt}";
+
     /// <summary>The thread's number: 0 for the main program, then 1, 2... in the order futures are started.</summary>
     internal long Id { get; set; }
 
@@ -193,7 +200,7 @@ internal sealed class GreenThread : WaitSource
 
     internal override bool WokenOnlyByThreads => true;
 
-    internal override string Describe() => IsMain ? "the main program" : $"the future started at {SpawnedAt}";
+    internal override string Describe() => Title;
 
     /// <summary>
     /// Blocks the calling OS thread until the thread is done: for a context that cannot park

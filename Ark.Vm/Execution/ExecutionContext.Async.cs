@@ -51,12 +51,22 @@ public sealed partial class ExecutionContext
         var thread = new GreenThread(scheduler, seed, callee, copied)
         {
             Origin = (_program.SourceMap, _ip),
+            CalleeName = CalleeName(callee),
         };
         scheduler.Spawn(thread);
         return new Value(new UserType("Future", thread));
     }
 
     private FutureSeed? _lastSeed;
+
+    /// <summary>The name the callee of <c>async</c> was first bound to, for reports; null for an anonymous function.</summary>
+    private static string? CalleeName(Value callee) => callee.Obj switch
+    {
+        NativeFunction native => native.Name,
+        FunctionProto proto => proto.Name,
+        Closure closure => closure.Proto.Name,
+        _ => null,
+    };
 
     /// <summary>What a future's context starts from: the parent's state as <see cref="Freeze"/> left it.</summary>
     internal sealed record FutureSeed(VirtualMachine Vm, Value[] Globals, EnvVersions? EnvVersions, ClosureEnv? Inherited)

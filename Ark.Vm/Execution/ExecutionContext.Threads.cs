@@ -202,8 +202,9 @@ public sealed partial class ExecutionContext
     /// <summary>Where a parked context waits, as <c>file:line</c>.</summary>
     internal string WaitLocation => _program.SourceMap.Describe(_parkIp >= 0 ? _parkIp : _ip);
 
-    /// <summary>The function a parked context waits in, as its call stack names it.</summary>
-    internal string WaitingFunction => _frameCount <= 1 ? "global scope" : $"function `{FrameName(_frames[_frameCount - 1])}'";
+    /// <summary>The function a parked context waits in, as its call stack names it; null when the call has no name.</summary>
+    internal string? WaitingFunction => _frameCount <= 1 ? "global scope"
+        : FrameName(_frames[_frameCount - 1]) is var name && name != "???" ? $"`{name}'" : null;
 
     /// <summary>
     /// Runs <paramref name="wait"/>, which blocks the OS thread: in the GIL flavour the lock is
