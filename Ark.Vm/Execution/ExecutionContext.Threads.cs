@@ -194,10 +194,21 @@ public sealed partial class ExecutionContext
     /// The report of a .NET exception no part of the VM could turn into a script error (running
     /// out of memory): the context's error, with its call stack, as any other.
     /// </summary>
-    internal ArkRuntimeError InternalFailure(Exception e) =>
-        Fail(e is OutOfMemoryException
+    internal ArkRuntimeError InternalFailure(Exception e)
+    {
+        var error = e is OutOfMemoryException
             ? new ArkException(ErrorKind.VM, "Out of memory")
-            : new ArkException(ErrorKind.VM, $"internal error: {e.GetType().Name}: {e.Message}"));
+            : new ArkException(ErrorKind.VM, $"internal error: {e.GetType().Name}: {e.Message}");
+        try
+        {
+            return Fail(error);
+        }
+        catch (Exception)
+        {
+            // the report could not be built either (memory is still short): the error alone
+            return new ArkRuntimeError(error, error.Display + "\n", "At " + WaitLocation);
+        }
+    }
 
     /// <summary>Where a parked context waits, as <c>file:line</c>.</summary>
     internal string WaitLocation => _program.SourceMap.Describe(_parkIp >= 0 ? _parkIp : _ip);
