@@ -38,8 +38,21 @@ internal sealed class Scheduler
 
     public VirtualMachine Vm { get; }
 
-    /// <summary>The number of workers that run bytecode at once.</summary>
-    public static int WorkerCount => Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// The number of workers that run bytecode at once: one per core, or one with the GIL, which
+    /// lets a single thread run bytecode at a time anyway (more workers would only take turns at
+    /// the lock; a worker that blocks in a native function still hands its place to another).
+    /// </summary>
+    public static int WorkerCount => GlobalInterpreterLock.Enabled ? 1 : Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>
+    /// How long a context runs while others wait to run before it goes to the back of the queue:
+    /// one clock period (to two), or the GIL's switch interval in that flavour, so that the
+    /// interval still says how long a context keeps the lock from the others.
+    /// </summary>
+    private static long SliceLength => GlobalInterpreterLock.Enabled
+        ? (long)(GlobalInterpreterLock.SwitchInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency)
+        : Clock.Period;
 
     /// <summary>True once the program is ending (<c>sys:exit</c>, a deadlock): contexts stop at their next safepoint.</summary>
     public bool Stopping => _stopping;
@@ -173,19 +186,19 @@ internal sealed class Scheduler
     /// <summary>The thread is back from blocking: it is a worker again, one too many until some worker leaves at the end of a slice.</summary>
     public void LeaveBlocking() => Interlocked.Increment(ref _workers);
 
-    /// <summary>Ticks of the monitor: asks every worker whose slice has lasted a whole tick to let the others run.</summary>
-    internal void Preempt()
+    /// <summary>The clock's ticks: asks every worker whose slice has lasted its length to let the queued threads run.</summary>
+    internal void Preempt(long now)
     {
-        var waiting = !_runQueue.IsEmpty;
+        if (_runQueue.IsEmpty)
+            return;
+        var length = SliceLength;
         foreach (var worker in _allWorkers)
         {
-            var slice = Volatile.Read(ref worker.Slice);
-            if (waiting && worker.Current is not null && slice == worker.SliceSeen)
+            if (worker.Current is not null && now - Volatile.Read(ref worker.SliceStart) >= length)
             {
                 worker.PreemptRequested = true;
                 worker.Breaker.Ring();
             }
-            worker.SliceSeen = slice;
         }
     }
 
@@ -194,7 +207,7 @@ internal sealed class Scheduler
 
     private void RunOne(GreenThread thread, Worker worker)
     {
-        Interlocked.Increment(ref worker.Slice);
+        Volatile.Write(ref worker.SliceStart, System.Diagnostics.Stopwatch.GetTimestamp());
         worker.Current = thread;
         try
         {

@@ -61,7 +61,7 @@ internal sealed class Sysmon(Scheduler scheduler) : IClockClient
             foreach (var thread in due)
                 scheduler.Wake(thread, wasBlocked: false);
         }
-        scheduler.Preempt();
+        scheduler.Preempt(now);
         var next = long.MaxValue;
         // off before the count is read: a thread started meanwhile turns the checks on again
         Interlocked.Exchange(ref _preempting, 0);

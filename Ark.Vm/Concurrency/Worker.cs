@@ -1,8 +1,8 @@
 namespace Ark.Vm.Concurrency;
 
 /// <summary>
-/// An OS thread's role as one of the scheduler's workers: what it runs now, and the count of
-/// slices it has started, by which the scheduler's monitor sees a slice that has gone on too long.
+/// An OS thread's role as one of the scheduler's workers: what it runs now, and since when, by
+/// which the scheduler's clock sees a slice that has gone on too long.
 /// </summary>
 internal sealed class Worker
 {
@@ -24,12 +24,9 @@ internal sealed class Worker
     /// <summary>The green thread running now, null between slices.</summary>
     public volatile GreenThread? Current;
 
-    /// <summary>Incremented at the start of every slice.</summary>
-    public int Slice;
+    /// <summary>When the running slice started, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
+    public long SliceStart;
 
-    /// <summary>The slice the monitor saw at its previous tick.</summary>
-    public int SliceSeen = -1;
-
-    /// <summary>Set by the monitor when the running thread should go to the back of the run queue.</summary>
+    /// <summary>Set by the clock when the running thread should go to the back of the run queue.</summary>
     public volatile bool PreemptRequested;
 }
