@@ -78,7 +78,16 @@ internal static class Clock
             var tickAt = Stopwatch.GetTimestamp();
             foreach (var client in due)
             {
-                var again = client.Tick(tickAt);
+                long again;
+                try
+                {
+                    again = client.Tick(tickAt);
+                }
+                catch (Exception)
+                {
+                    // nothing a client does may end the clock for every other: it is asked again
+                    again = tickAt + Period;
+                }
                 if (again != long.MaxValue)
                     WakeAt(client, again);
             }

@@ -90,6 +90,10 @@ internal sealed class Scheduler
             {
                 RunOne(main, worker);
             }
+            catch (Exception e)
+            {
+                Crash(e);
+            }
             finally
             {
                 GlobalInterpreterLock.Release();
@@ -231,6 +235,12 @@ internal sealed class Scheduler
                 {
                     RunOne(thread, worker);
                 }
+                catch (Exception e)
+                {
+                    // a thread's own failures end that thread (RunSlice); this is the scheduler's
+                    Crash(e);
+                    return;
+                }
                 finally
                 {
                     GlobalInterpreterLock.Release();
@@ -359,6 +369,17 @@ internal sealed class Scheduler
                 thread.LiveNext.LivePrevious = thread.LivePrevious;
             thread.LivePrevious = thread.LiveNext = null;
         }
+    }
+
+    /// <summary>The failure of the scheduler itself that ended the run, if one did.</summary>
+    public Exception? Crashed => _crashed;
+
+    private Exception? _crashed;
+
+    private void Crash(Exception e)
+    {
+        if (Interlocked.CompareExchange(ref _crashed, e, null) is null)
+            Stop();
     }
 
     private void Stop()

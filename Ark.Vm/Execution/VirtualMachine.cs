@@ -92,6 +92,11 @@ public sealed class VirtualMachine
             scheduler.Run(main);
             if (scheduler.ExitCode is { } code)
                 return code;
+            if (scheduler.Crashed is { } crash)
+            {
+                var error = new Errors.ArkException(Errors.ErrorKind.VM, $"internal error in the scheduler: {crash.GetType().Name}: {crash.Message}");
+                throw new ArkRuntimeError(error, error.Display + "\n", "");
+            }
             var unawaitedFailures = ReportFailedFutures(scheduler);
             if (scheduler.Deadlock is { } deadlock)
                 throw deadlock;
