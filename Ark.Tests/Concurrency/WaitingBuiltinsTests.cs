@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
-using System.Text;
-using Ark.Compiler;
+using Ark.Tests.Builtins;
 using Ark.Tests.TestSupport;
-using Ark.Vm.Execution;
+using Ark.Vm.Builtins;
 
 namespace Ark.Tests.Concurrency;
 
@@ -169,6 +168,19 @@ public sealed partial class WaitingBuiltinsTests
             (puts "before\n")
             (print "got " (input "name? "))
             """, input: new LinesAfterFile(go)));
+    }
+
+    [TestMethod]
+    public void CalledFromAHostsThreadAWaitLeavesTheGlobalLockAlone()
+    {
+        // the host's thread holds no lock: had the waits let go of one and taken it back, this
+        // thread would hold the GIL from then on, and the next run would never start
+        var h = new Harness();
+        var file = Path.Combine(_dir, "file");
+        File.WriteAllText(file, "content");
+        Assert.AreEqual("content", Harness.Show(h.Call(IoBuiltins.ReadFile, Harness.S(file))));
+        h.Call(SystemBuiltins.Sleep, Harness.N(1));
+        Assert.AreEqual("1\n", BoundedRun.Run("(print 1)"));
     }
 
     /// <summary>
