@@ -20,5 +20,11 @@ internal sealed class DeferredReader(Func<TextReader> open) : TextReader
 
     public override string? ReadLine() => Reader.ReadLine();
 
+    // forwarded, so that input gets the real reader's asynchronous read, not TextReader's
+    // default, which calls this reader's ReadLine on a thread-pool thread
+    public override Task<string?> ReadLineAsync() => Reader.ReadLineAsync();
+
+    public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => Reader.ReadLineAsync(cancellationToken);
+
     public override string ReadToEnd() => Reader.ReadToEnd();
 }

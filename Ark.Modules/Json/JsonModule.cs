@@ -37,21 +37,31 @@ public sealed class JsonModule : IArkModule
 
     /// <inheritdoc />
     public void Register(ModuleBuilder module) => module
-        .Function("open", Open, blocking: true)
+        .AsyncFunction("open", OpenAsync)
         .Function("fromString", FromString)
         .Function("toString", ToText)
         .Function("get", Get)
         .Function("set", Set)
         .Function("len", Len)
-        .Function("write", Write, blocking: true)
+        .AsyncFunction("write", WriteAsync)
         .Function("fromList", FromList);
 
-    /// <summary><c>(json:open filename)</c>: the JSON document in the file.</summary>
-    public static Value Open(ReadOnlySpan<Value> args, ExecutionContext context)
+    /// <summary>
+    /// <c>(json:open filename)</c>: the JSON document in the file. The calling context parks
+    /// while the file is read.
+    /// </summary>
+    public static ValueTask<Value> OpenAsync(Value[] args, ExecutionContext context)
     {
         if (args.Length != 1 || args[0].Kind != ValueKind.String)
             throw TypeCheck.Error("json:open", args, FileName);
-        var path = args[0].AsString.ToString();
+        return ReadDocumentAsync(args[0].AsString.ToString());
+    }
+
+    private static async ValueTask<Value> ReadDocumentAsync(string path)
+    {
+        // off the worker before the file is touched: .NET opens files synchronously, and an open
+        // can wait (a FIFO for its writer, a network file system for its server)
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         // the reference reads a missing file as empty text and fails to parse it
         if (Directory.Exists(path))
             throw Failure($"json:open: couldn't read file \"{path}\" because it is a directory");
@@ -60,7 +70,7 @@ public sealed class JsonModule : IArkModule
         byte[] content;
         try
         {
-            content = File.ReadAllBytes(path);
+            content = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -139,19 +149,26 @@ public sealed class JsonModule : IArkModule
 
     /// <summary>
     /// <c>(json:write json filename)</c>: replaces the file's content with the document, indented
-    /// by four spaces; returns nil.
+    /// by four spaces; returns nil. The calling context parks while the file is written.
     /// </summary>
     /// <remarks>The reference ignores a file it cannot open; here that is an error.</remarks>
-    public static Value Write(ReadOnlySpan<Value> args, ExecutionContext context)
+    public static ValueTask<Value> WriteAsync(Value[] args, ExecutionContext context)
     {
         var box = args.Length == 2 ? JsonBox.Of(args[0]) : null;
         if (box is null || args[1].Kind != ValueKind.String)
             throw TypeCheck.Error("json:write", args, WriteContract);
-        var path = args[1].AsString.ToString();
+        // printed now: the file gets the document as it is at the call, whatever json:set does next
         var text = Encoding.UTF8.GetBytes(JsonPrinter.Indented(box.Root));
+        return WriteDocumentAsync(args[1].AsString.ToString(), text);
+    }
+
+    private static async ValueTask<Value> WriteDocumentAsync(string path, byte[] text)
+    {
+        // off the worker before the file is touched, as in ReadDocumentAsync
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         try
         {
-            File.WriteAllBytes(path, text);
+            await File.WriteAllBytesAsync(path, text).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -15,13 +15,14 @@ public sealed class JsonModuleTests
     private string Text(Value json) => _json.Call("json:toString", json).AsString.ToString();
 
     [TestMethod]
-    public void BindsEveryFunctionAndMarksFileAccessBlocking()
+    public void BindsEveryFunctionAndNoneBlocks()
     {
         CollectionAssert.AreEquivalent(
             new[] { "json:open", "json:fromString", "json:toString", "json:get", "json:set", "json:len", "json:write", "json:fromList" },
             _json.Names.ToArray());
+        // json:open and json:write are asynchronous: the caller parks instead of blocking a thread
         var blocking = _json.Names.Where(n => _json.Function(n).IsBlocking).ToArray();
-        CollectionAssert.AreEquivalent(new[] { "json:open", "json:write" }, blocking);
+        Assert.AreEqual(0, blocking.Length, string.Join(", ", blocking));
     }
 
     [TestMethod]

@@ -1,6 +1,7 @@
 using System.Text;
 using Ark.Vm.Errors;
 using Ark.Vm.Execution;
+using Ark.Vm.Modules;
 using ExecutionContext = Ark.Vm.Execution.ExecutionContext;
 using Ark.Vm.Values;
 using static Ark.Vm.Builtins.Contracts;
@@ -8,6 +9,15 @@ using static Ark.Vm.Builtins.Contracts;
 namespace Ark.Vm.Builtins;
 
 /// <summary>Console and file-system builtins: <c>print</c>, <c>puts</c>, <c>input</c> and <c>io:*</c>.</summary>
+/// <remarks>
+/// <c>input</c> and the functions that read or write a file's content are asynchronous natives:
+/// a green thread parks while the operation is in flight and its worker runs other contexts.
+/// The file operations run off the worker from their start, because .NET opens files
+/// synchronously and an open can wait too (a FIFO until its other end is opened, a network
+/// file system for its server). Directory listing, creation and removal have no asynchronous
+/// form in .NET: they stay blocking natives, whose worker hands its place over while they
+/// run. <c>io:fileExists?</c> and <c>io:dir?</c> are one <c>stat</c> each and stay plain calls.
+/// </remarks>
 public static class IoBuiltins
 {
     private static readonly byte[] NewLine = [(byte)'\n'];
@@ -35,35 +45,80 @@ public static class IoBuiltins
         return Value.Nil;
     }
 
-    /// <summary><c>(input [prompt])</c>: writes the prompt, then reads one line (without its end) from the input.</summary>
-    public static Value Input(ReadOnlySpan<Value> args, ExecutionContext context)
+    // the asynchronous functions as a native call from outside the VM's table (embedders, tests)
+    private static readonly NativeFn InputNative = ModuleBuilder.AsyncAdapter("input", InputAsync);
+    private static readonly NativeFn WriteFileNative = ModuleBuilder.AsyncAdapter("io:writeFile", WriteFileAsync);
+    private static readonly NativeFn AppendToFileNative = ModuleBuilder.AsyncAdapter("io:appendToFile", AppendToFileAsync);
+    private static readonly NativeFn ReadFileNative = ModuleBuilder.AsyncAdapter("io:readFile", ReadFileAsync);
+
+    /// <summary>
+    /// <c>(input [prompt])</c>: writes the prompt, then reads one line (without its end) from the
+    /// input. A green thread parks until the line is there.
+    /// </summary>
+    public static Value Input(ReadOnlySpan<Value> args, ExecutionContext context) => InputNative(args, context);
+
+    /// <summary><see cref="Input"/> as an asynchronous native.</summary>
+    internal static ValueTask<Value> InputAsync(Value[] args, ExecutionContext context)
     {
+        var host = context.Host;
         if (Is(args, ValueKind.String))
-            context.Host.WriteValue(args[0]);
+            host.WriteValue(args[0]);
         else if (args.Length != 0)
             throw TypeCheck.Error("input", args, new Contract(), One("prompt", ValueKind.String));
-        context.Host.Flush();
-        var line = context.Host.Input.ReadLine();
-        return Value.String(line ?? "");
+        // the prompt, and what was printed before it, must be visible while the program waits
+        host.Flush();
+        return ReadLineAsync(host);
+    }
+
+    private static async ValueTask<Value> ReadLineAsync(ArkHost host)
+    {
+        // one read at a time: futures that ask for input at once get whole lines in turn, and a
+        // reader that refuses a second read in flight (StreamReader) is never given one
+        var gate = host.InputGate;
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var line = await host.Input.ReadLineAsync().ConfigureAwait(false);
+            return Value.String(line ?? "");
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary><c>(io:writeFile filename content)</c>: replaces the file's content with the text of content.</summary>
-    public static Value WriteFile(ReadOnlySpan<Value> args, ExecutionContext context) => Write(args, "io:writeFile", FileMode.Create);
+    public static Value WriteFile(ReadOnlySpan<Value> args, ExecutionContext context) => WriteFileNative(args, context);
 
     /// <summary><c>(io:appendToFile filename content)</c>: appends the text of content to the file.</summary>
-    public static Value AppendToFile(ReadOnlySpan<Value> args, ExecutionContext context) => Write(args, "io:appendToFile", FileMode.Append);
+    public static Value AppendToFile(ReadOnlySpan<Value> args, ExecutionContext context) => AppendToFileNative(args, context);
+
+    /// <summary><see cref="WriteFile"/> as an asynchronous native.</summary>
+    internal static ValueTask<Value> WriteFileAsync(Value[] args, ExecutionContext context) => Write(args, "io:writeFile", FileMode.Create);
+
+    /// <summary><see cref="AppendToFile"/> as an asynchronous native.</summary>
+    internal static ValueTask<Value> AppendToFileAsync(Value[] args, ExecutionContext context) => Write(args, "io:appendToFile", FileMode.Append);
 
     /// <summary><c>(io:readFile filename)</c>: the file's content as a string.</summary>
-    public static Value ReadFile(ReadOnlySpan<Value> args, ExecutionContext context)
+    public static Value ReadFile(ReadOnlySpan<Value> args, ExecutionContext context) => ReadFileNative(args, context);
+
+    /// <summary><see cref="ReadFile"/> as an asynchronous native.</summary>
+    internal static ValueTask<Value> ReadFileAsync(Value[] args, ExecutionContext context)
     {
         if (!Is(args, ValueKind.String))
             throw TypeCheck.Error("io:readFile", args, FileName);
-        var name = args[0].AsString.ToString();
+        return ReadAllBytesAsync(args[0].AsString.ToString());
+    }
+
+    private static async ValueTask<Value> ReadAllBytesAsync(string name)
+    {
+        // off the worker before the file is touched: opening it can wait (see the remarks above)
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         if (!Exists(name))
             throw Runtime($"io:readFile: couldn't read file \"{name}\" because it doesn't exist");
         try
         {
-            return new Value(ArkString.FromBytes(File.ReadAllBytes(name)));
+            return new Value(ArkString.FromBytes(await File.ReadAllBytesAsync(name).ConfigureAwait(false)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -159,16 +214,26 @@ public static class IoBuiltins
         return Value.Nil;
     }
 
-    private static Value Write(ReadOnlySpan<Value> args, string name, FileMode mode)
+    private static ValueTask<Value> Write(Value[] args, string name, FileMode mode)
     {
         if (args.Length != 2 || args[0].Kind != ValueKind.String)
             throw TypeCheck.Error(name, args, FileContent);
         var path = args[0].AsString.ToString();
         var content = args[1].Obj is ArkString s ? s.Bytes.ToArray() : ValueFormatter.FormatUtf8(args[1]);
+        return WriteAsync(path, content, name, mode);
+    }
+
+    private static async ValueTask<Value> WriteAsync(string path, byte[] content, string name, FileMode mode)
+    {
+        // off the worker before the file is touched: opening it can wait (see the remarks above)
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         try
         {
-            using var stream = new FileStream(path, mode, FileAccess.Write);
-            stream.Write(content);
+            // a FileStream rather than File.AppendAllBytesAsync, which refuses files that can't
+            // seek (a FIFO, /dev/stdout) where appending always worked
+            var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+                await stream.WriteAsync(content).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

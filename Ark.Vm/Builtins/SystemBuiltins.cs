@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ark.Vm.Errors;
 using Ark.Vm.Execution;
+using Ark.Vm.Modules;
 using ExecutionContext = Ark.Vm.Execution.ExecutionContext;
 using Ark.Vm.Values;
 using static Ark.Vm.Builtins.Contracts;
@@ -14,8 +15,17 @@ public static class SystemBuiltins
     private static readonly Contract DurationContract = One("duration", ValueKind.Number);
     private static readonly Contract ExitContract = One("exitCode", ValueKind.Number);
 
-    /// <summary><c>(sys:exec command)</c>: runs the command with <c>/bin/sh -c</c> and returns what it wrote to its standard output.</summary>
-    public static Value Exec(ReadOnlySpan<Value> args, ExecutionContext context)
+    // the asynchronous function as a native call from outside the VM's table (embedders, tests)
+    private static readonly NativeFn ExecNative = ModuleBuilder.AsyncAdapter("sys:exec", ExecAsync);
+
+    /// <summary>
+    /// <c>(sys:exec command)</c>: runs the command with <c>/bin/sh -c</c> and returns what it wrote
+    /// to its standard output. A green thread parks until the command has ended.
+    /// </summary>
+    public static Value Exec(ReadOnlySpan<Value> args, ExecutionContext context) => ExecNative(args, context);
+
+    /// <summary><see cref="Exec"/> as an asynchronous native.</summary>
+    internal static ValueTask<Value> ExecAsync(Value[] args, ExecutionContext context)
     {
         if (!Is(args, ValueKind.String))
             throw TypeCheck.Error("sys:exec", args, CommandContract);
@@ -26,6 +36,7 @@ public static class SystemBuiltins
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(args[0].AsString.ToString());
+        // the command shares the terminal: what the script printed first must come first
         context.Host.Flush();
         Process? process;
         try
@@ -38,11 +49,16 @@ public static class SystemBuiltins
         }
         if (process is null)
             throw Runtime("sys:exec: couldn't retrieve command output");
+        return CaptureOutputAsync(process);
+    }
+
+    private static async ValueTask<Value> CaptureOutputAsync(Process process)
+    {
         using (process)
         {
             using var output = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
+            await process.StandardOutput.BaseStream.CopyToAsync(output).ConfigureAwait(false);
+            await process.WaitForExitAsync().ConfigureAwait(false);
             return new Value(ArkString.FromBytes(output.ToArray()));
         }
     }

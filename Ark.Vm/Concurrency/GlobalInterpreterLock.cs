@@ -31,6 +31,8 @@ public static class GlobalInterpreterLock
     private static volatile bool _switchRequested;
     // the breaker of the thread holding the lock: the switch timer rings it
     private static Breaker? _holderBreaker;
+    // the managed id of the thread holding the lock, 0 when it is free
+    private static int _holderThread;
 #endif
 
     /// <summary>
@@ -72,6 +74,25 @@ public static class GlobalInterpreterLock
         }
     }
 
+    /// <summary>
+    /// True when the calling thread holds the lock; always false in the default flavour. A
+    /// thread that blocks lets the lock go only if it holds it: a host's thread calling a native
+    /// function directly does not, and must neither free the lock another thread holds nor
+    /// come back holding it.
+    /// </summary>
+    internal static bool HeldByCurrentThread
+    {
+        get
+        {
+#if ARK_GIL
+            // only the calling thread can set its own id here, so this read needs no lock
+            return Volatile.Read(ref _holderThread) == Environment.CurrentManagedThreadId;
+#else
+            return false;
+#endif
+        }
+    }
+
     /// <summary>Takes the lock, waiting for the holder to let it go.</summary>
     public static void Acquire()
     {
@@ -88,6 +109,7 @@ public static class GlobalInterpreterLock
         lock (Gate)
         {
             _held = false;
+            _holderThread = 0;
             Monitor.PulseAll(Gate);
         }
 #endif
@@ -104,6 +126,7 @@ public static class GlobalInterpreterLock
                 return;
             var handovers = _handovers;
             _held = false;
+            _holderThread = 0;
             // counted as waiting before the next holder takes over, so that the switch timer
             // goes on running for it and the next holder hands back in turn
             _waiting++;
@@ -138,6 +161,7 @@ public static class GlobalInterpreterLock
         _held = true;
         _handovers++;
         _holderBreaker = Breaker.Current;
+        _holderThread = Environment.CurrentManagedThreadId;
         // the clock's next call finds nobody waiting and stops asking
         if (_waiting == 0)
             _switchTimerArmed = false;

@@ -118,6 +118,9 @@ internal sealed class Scheduler
     /// <summary>Puts a runnable thread at the back of the run queue and finds a worker for it.</summary>
     public void Enqueue(GreenThread thread)
     {
+        // a wait that ends once the program is stopping wakes nobody: nothing runs any more
+        if (_stopping)
+            return;
         _runQueue.Enqueue(thread);
         if (Volatile.Read(ref _idle) > 0)
         {

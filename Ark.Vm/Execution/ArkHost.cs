@@ -21,8 +21,16 @@ public sealed class ArkHost
     /// <summary>Where <c>print</c> and <c>puts</c> write; UTF-8 bytes.</summary>
     public Stream Output { get; }
 
-    /// <summary>Where <c>input</c> reads lines from.</summary>
+    /// <summary>
+    /// Where <c>input</c> reads lines from. It reads with <see cref="TextReader.ReadLineAsync()"/>,
+    /// one line at a time, so a reader that reads asynchronously lets the waiting context park.
+    /// </summary>
     public TextReader Input { get; }
+
+    private SemaphoreSlim? _inputGate;
+
+    /// <summary>Taken while <c>input</c> reads a line, so that reads from several contexts take turns.</summary>
+    internal SemaphoreSlim InputGate => _inputGate ?? LazyInitializer.EnsureInitialized(ref _inputGate, () => new SemaphoreSlim(1, 1));
 
     /// <summary>
     /// Where diagnostics that are not part of the program's output go; standard error unless

@@ -226,14 +226,18 @@ public sealed partial class ExecutionContext
     {
         var worker = _blockingDepth++ == 0 ? _worker : null;
         worker?.Scheduler.EnterBlocking();
-        GlobalInterpreterLock.Release();
+        // a host's thread calling in directly holds no lock to let go
+        var holding = GlobalInterpreterLock.HeldByCurrentThread;
+        if (holding)
+            GlobalInterpreterLock.Release();
         try
         {
             return wait();
         }
         finally
         {
-            GlobalInterpreterLock.Acquire();
+            if (holding)
+                GlobalInterpreterLock.Acquire();
             worker?.Scheduler.LeaveBlocking();
             _blockingDepth--;
         }
@@ -244,14 +248,17 @@ public sealed partial class ExecutionContext
     {
         var worker = _blockingDepth++ == 0 ? _worker : null;
         worker?.Scheduler.EnterBlocking();
-        GlobalInterpreterLock.Release();
+        var holding = GlobalInterpreterLock.HeldByCurrentThread;
+        if (holding)
+            GlobalInterpreterLock.Release();
         try
         {
             return native.Function(args, this);
         }
         finally
         {
-            GlobalInterpreterLock.Acquire();
+            if (holding)
+                GlobalInterpreterLock.Acquire();
             worker?.Scheduler.LeaveBlocking();
             _blockingDepth--;
         }

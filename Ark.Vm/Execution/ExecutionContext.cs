@@ -120,8 +120,9 @@ public sealed partial class ExecutionContext
 
     private Value CallNested(Value function, ReadOnlySpan<Value> args)
     {
+        // a blocking native called back from native code still lets its worker's place go
         if (function.Obj is NativeFunction native)
-            return native.Function(args, this);
+            return CallNative(native, args);
         EnsureStack(args.Length + 1);
         foreach (var arg in args)
             _stack[_sp++] = arg;

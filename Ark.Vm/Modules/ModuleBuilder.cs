@@ -31,8 +31,10 @@ public sealed class ModuleBuilder
     /// <param name="name">The name after the prefix (<c>color</c>); empty for the module's own name.</param>
     /// <param name="function">The implementation.</param>
     /// <param name="blocking">
-    /// True when the function may wait (network, files, sleeping): in the GIL flavour the lock is
-    /// released while it runs, so other contexts keep running.
+    /// True when the function may block its thread (a synchronous library call, walking a
+    /// folder): while it runs, its worker's place goes to another thread and, in the GIL flavour,
+    /// the lock is released, so other contexts keep running. Where .NET has an asynchronous
+    /// operation, prefer <see cref="AsyncFunction"/>, which holds no thread while it waits.
     /// </param>
     /// <returns>This builder, to chain registrations.</returns>
     /// <remarks>

@@ -42,8 +42,10 @@ public sealed class NativeFunction : ArkObject
     public NativeFn Function { get; }
 
     /// <summary>
-    /// True for functions that may block (sleep, input, processes, files): in the GIL flavour
-    /// the VM lets the lock go while they run, so other contexts keep running.
+    /// True for functions that can only block (a synchronous library call, walking a folder):
+    /// while one runs, its worker's place goes to another thread and the GIL flavour lets the
+    /// lock go, so other contexts keep running. Functions that wait on an asynchronous
+    /// operation park their caller instead (<see cref="AsyncNativeFn"/>) and are not blocking.
     /// </summary>
     public bool IsBlocking { get; init; }
 }

@@ -85,7 +85,7 @@ internal sealed class ArkHttpClient
     /// Sends one request and returns the response's status and body, or null when no response
     /// came (unreachable server, timeout, broken connection): the reference returns nil then.
     /// </summary>
-    public (int Status, byte[] Body)? Send(HttpMethod method, string route, byte[]? body, string? contentType, NameValueList? headers)
+    public async Task<(int Status, byte[] Body)?> SendAsync(HttpMethod method, string route, byte[]? body, string? contentType, NameValueList? headers)
     {
         HttpClient client;
         bool keepAlive;
@@ -116,9 +116,9 @@ internal sealed class ArkHttpClient
 
         try
         {
-            // synchronous all the way: the socket's own timeouts apply to every read and write
-            using var response = client.Send(request, HttpCompletionOption.ResponseHeadersRead);
-            return ((int)response.StatusCode, ReadBody(response));
+            // the connection's streams time out each read and write (TimedStream)
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            return ((int)response.StatusCode, await ReadBodyAsync(response).ConfigureAwait(false));
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
@@ -156,13 +156,19 @@ internal sealed class ArkHttpClient
     }
 
     /// <summary>The body, decompressed when the server compressed it (the script may ask for it with Accept-Encoding).</summary>
-    private static byte[] ReadBody(HttpResponseMessage response)
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response)
     {
-        using var raw = response.Content.ReadAsStream();
-        using var decoded = Decoder(response.Content.Headers.ContentEncoding, raw);
-        using var buffer = new MemoryStream();
-        decoded.CopyTo(buffer);
-        return buffer.ToArray();
+        var raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        await using (raw.ConfigureAwait(false))
+        {
+            var decoded = Decoder(response.Content.Headers.ContentEncoding, raw);
+            await using (decoded.ConfigureAwait(false))
+            {
+                using var buffer = new MemoryStream();
+                await decoded.CopyToAsync(buffer).ConfigureAwait(false);
+                return buffer.ToArray();
+            }
+        }
     }
 
     private static Stream Decoder(ICollection<string> encodings, Stream raw)
@@ -195,17 +201,18 @@ internal sealed class ArkHttpClient
 
     private HttpClient CreateClient()
     {
-        var readTimeout = (int)_readTimeout.TotalMilliseconds;
-        var writeTimeout = (int)_writeTimeout.TotalMilliseconds;
+        var readTimeout = _readTimeout;
+        var writeTimeout = _writeTimeout;
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, cancel) =>
             {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveTimeout = readTimeout, SendTimeout = writeTimeout };
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
                     await socket.ConnectAsync(context.DnsEndPoint, cancel);
-                    return new NetworkStream(socket, ownsSocket: true);
+                    // a socket's own timeouts apply to synchronous calls only
+                    return new TimedStream(new NetworkStream(socket, ownsSocket: true), readTimeout, writeTimeout);
                 }
                 catch
                 {

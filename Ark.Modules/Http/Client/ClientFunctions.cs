@@ -8,7 +8,8 @@ namespace Ark.Modules.Http.Client;
 /// <summary>
 /// <c>http:headers</c>, <c>http:client</c> and the requests made with a client. Arguments and
 /// error messages are the reference's; requests return <c>[status body]</c>, or nil when no
-/// response came.
+/// response came. A request's arguments are checked at the call; the calling context then parks
+/// until the response has come.
 /// </summary>
 internal static class ClientFunctions
 {
@@ -20,11 +21,11 @@ internal static class ClientFunctions
     {
         module.Function("headers", Headers)
             .Function("client", CreateClient)
-            .Function("get", Get, blocking: true)
-            .Function("post", (args, _) => SendWithBody(HttpMethod.Post, "post", args), blocking: true)
-            .Function("put", (args, _) => SendWithBody(HttpMethod.Put, "put", args), blocking: true)
-            .Function("delete", (args, _) => SendWithBody(HttpMethod.Delete, "delete", args), blocking: true)
-            .Function("patch", (args, _) => SendWithBody(HttpMethod.Patch, "patch", args), blocking: true);
+            .AsyncFunction("get", Get)
+            .AsyncFunction("post", (args, _) => SendWithBody(HttpMethod.Post, "post", args))
+            .AsyncFunction("put", (args, _) => SendWithBody(HttpMethod.Put, "put", args))
+            .AsyncFunction("delete", (args, _) => SendWithBody(HttpMethod.Delete, "delete", args))
+            .AsyncFunction("patch", (args, _) => SendWithBody(HttpMethod.Patch, "patch", args));
         ClientOptions.Register(module);
     }
 
@@ -69,7 +70,7 @@ internal static class ClientFunctions
     }
 
     /// <summary><c>(http:get client route [headers])</c>.</summary>
-    private static Value Get(ReadOnlySpan<Value> args, ExecutionContext context)
+    private static ValueTask<Value> Get(Value[] args, ExecutionContext context)
     {
         if (args.Length is < 2 or > 3)
             throw new ArkException(ErrorKind.Runtime, "http:get: needs 2 to 3 arguments: client, route, [headers]");
@@ -77,11 +78,11 @@ internal static class ClientFunctions
         NameValueList? headers = null;
         if (args.Length == 3)
             headers = HeadersArgument(args[2]) ?? throw new ArkException(ErrorKind.Type, "http:get: headers must be httpHeaders");
-        return Response(client.Send(HttpMethod.Get, Args.Text(args[1]), null, null, headers));
+        return Response(client.SendAsync(HttpMethod.Get, Args.Text(args[1]), null, null, headers));
     }
 
     /// <summary><c>(http:VERB client route body [content-type] [headers])</c>; the content type defaults to text/plain.</summary>
-    private static Value SendWithBody(HttpMethod method, string verb, ReadOnlySpan<Value> args)
+    private static ValueTask<Value> SendWithBody(HttpMethod method, string verb, Value[] args)
     {
         if (args.Length is < 3 or > 5)
             throw new ArkException(ErrorKind.Runtime, $"http:{verb}: needs 3 to 5 arguments: client, route, body, [content-type], [headers]");
@@ -103,7 +104,7 @@ internal static class ClientFunctions
         if (args.Length == 5)
             headers = HeadersArgument(args[4]) ?? throw new ArkException(ErrorKind.Type, $"http:{verb}: headers must be httpHeaders");
         var body = args[2].AsString.Bytes.ToArray();
-        return Response(client.Send(method, Args.Text(args[1]), body, contentType ?? "text/plain", headers));
+        return Response(client.SendAsync(method, Args.Text(args[1]), body, contentType ?? "text/plain", headers));
     }
 
     private static ArkHttpClient CheckClient(ReadOnlySpan<Value> args, string verb)
@@ -118,9 +119,9 @@ internal static class ClientFunctions
     private static NameValueList? HeadersArgument(in Value value) =>
         Args.As<NameValueList>(value) is { TypeName: NameValueList.HeadersType } headers ? headers : null;
 
-    private static Value Response((int Status, byte[] Body)? response)
+    private static async ValueTask<Value> Response(Task<(int Status, byte[] Body)?> sending)
     {
-        if (response is not { } r)
+        if (await sending.ConfigureAwait(false) is not { } r)
             return Value.Nil;
         return new Value(ArkList.From([new Value(r.Status), new Value(ArkString.FromBytes(r.Body))]));
     }
