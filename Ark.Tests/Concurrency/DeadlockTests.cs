@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ark.Tests.ScriptRunner;
+using Ark.Tests.TestSupport;
 using Ark.Vm.Concurrency;
 using Ark.Vm.Modules;
 using Ark.Vm.Values;
@@ -43,23 +44,15 @@ public sealed class LatchTestModule : IArkModule
 [TestClass]
 public sealed class DeadlockTests
 {
-    private string _dir = "";
-
-    [TestInitialize]
-    public void Install()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "ark-deadlock-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        File.Copy(typeof(LatchTestModule).Assembly.Location, Path.Combine(_dir, "latch.dll"));
-    }
+    private readonly ModuleFolder _module = new("latch");
 
     [TestCleanup]
-    public void Remove() => Directory.Delete(_dir, true);
+    public void Remove() => _module.Dispose();
 
     private (int Code, string Out, string Err) Run(string code)
     {
-        File.WriteAllText(Path.Combine(_dir, "main.ark"), code);
-        return ArkProcess.Run(_dir, "", "main.ark");
+        File.WriteAllText(Path.Combine(_module.Path, "main.ark"), code);
+        return ArkProcess.Run(_module.Path, "", "main.ark");
     }
 
     [TestMethod]

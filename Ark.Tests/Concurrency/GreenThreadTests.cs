@@ -49,33 +49,23 @@ public sealed class GreenThreadTests
     }
 
     [TestMethod]
-    public void FutureThatWaitsOnAnEarlierFutureThatWaitsDoesNotDeadlock()
+    // the issue's program, then the same with sleeps short enough to run it 50 times
+    [DataRow(300, 100, 5)]
+    [DataRow(6, 2, 50)]
+    public void FutureThatWaitsOnAnEarlierFutureThatWaitsDoesNotDeadlock(int slowMs, int pauseMs, int runs)
     {
         // a worker waiting on t1 used to run t3 on its own stack, and t3 waited for t1 below it
-        for (var run = 0; run < 5; run++)
-        {
-            Assert.AreEqual("3\n", Run("""
-                (let slow (fun () { (sys:sleep 300) 1 }))
-                (let waitOn (fun (f) (+ 1 (await f))))
-                (let t2 (async slow))
-                (let t1 (async waitOn t2))
-                (let t3 (async waitOn t1))
-                (sys:sleep 100)
-                (print (await t3))
-                """), $"run {run}");
-        }
-        for (var run = 0; run < 50; run++)
-        {
-            Assert.AreEqual("3\n", Run("""
-                (let slow (fun () { (sys:sleep 6) 1 }))
-                (let waitOn (fun (f) (+ 1 (await f))))
-                (let t2 (async slow))
-                (let t1 (async waitOn t2))
-                (let t3 (async waitOn t1))
-                (sys:sleep 2)
-                (print (await t3))
-                """), $"run {run} of the short form");
-        }
+        var program = $$"""
+            (let slow (fun () { (sys:sleep {{slowMs}}) 1 }))
+            (let waitOn (fun (f) (+ 1 (await f))))
+            (let t2 (async slow))
+            (let t1 (async waitOn t2))
+            (let t3 (async waitOn t1))
+            (sys:sleep {{pauseMs}})
+            (print (await t3))
+            """;
+        for (var run = 0; run < runs; run++)
+            Assert.AreEqual("3\n", Run(program), $"run {run}");
     }
 
     private const string PassedChain = """

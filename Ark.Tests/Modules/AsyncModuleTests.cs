@@ -10,36 +10,24 @@ namespace Ark.Tests.Modules;
 [TestClass]
 public sealed class AsyncModuleTests
 {
-    private static string _dir = "";
+    private static ModuleFolder? _module;
 
     // more calls waiting at once than there are workers: each must let its worker go
     private static int MoreThanWorkers => Environment.ProcessorCount + 2;
 
     [ClassInitialize]
-    public static void Install(TestContext _)
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "ark-async-module-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        File.Copy(typeof(AsyncTestModule).Assembly.Location, Path.Combine(_dir, "asynctest.dll"));
-    }
+    public static void Install(TestContext _) => _module = new ModuleFolder("asynctest");
 
     [ClassCleanup]
-    public static void Remove()
-    {
-        try
-        {
-            Directory.Delete(_dir, true);
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public static void Remove() => _module?.Dispose();
 
-    private static string Run(string source) => BoundedRun.Run(source, [_dir]);
+    private static string Dir => _module!.Path;
+
+    private static string Run(string source) => BoundedRun.Run(source, [Dir]);
 
     private static ArkRuntimeErrorView Fails(string source)
     {
-        var e = BoundedRun.Fails(source, [_dir]);
+        var e = BoundedRun.Fails(source, [Dir]);
         return new(e.Error.Kind, e.Error.Display.TrimEnd('\n'), e.Location);
     }
 
@@ -183,7 +171,7 @@ public sealed class AsyncModuleTests
             (let c (async asynctest:sleep 300))
             (let d (async asynctest:sleep 300))
             (print [(await a) (await b) (await c) (await d)])
-            """, [_dir]);
+            """, [Dir]);
         Assert.AreEqual("[nil nil nil nil]\n", output);
         Assert.IsTrue(elapsed < TimeSpan.FromMilliseconds(1000), $"took {elapsed.TotalMilliseconds} ms");
     }

@@ -10,29 +10,17 @@ namespace Ark.Tests.Modules;
 [TestClass]
 public sealed partial class ReadmeWaitingExamplesTests
 {
-    private static string _dir = "";
+    private static ModuleFolder? _module;
 
     [ClassInitialize]
-    public static void Install(TestContext _)
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "ark-readme-module-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        File.Copy(typeof(ReadmeWaitingModule).Assembly.Location, Path.Combine(_dir, "mymodule.dll"));
-    }
+    public static void Install(TestContext _) => _module = new ModuleFolder("mymodule");
 
     [ClassCleanup]
-    public static void Remove()
-    {
-        try
-        {
-            Directory.Delete(_dir, true);
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public static void Remove() => _module?.Dispose();
 
-    private static string Run(string source) => BoundedRun.Run(source, [_dir]);
+    private static string Dir => _module!.Path;
+
+    private static string Run(string source) => BoundedRun.Run(source, [Dir]);
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
@@ -58,7 +46,7 @@ public sealed partial class ReadmeWaitingExamplesTests
     [TestMethod]
     public void LineCountReadsTheFile()
     {
-        var file = Path.Combine(_dir, "three-lines.txt");
+        var file = Path.Combine(Dir, "three-lines.txt");
         File.WriteAllText(file, "one\ntwo\nthree\n");
         Assert.AreEqual("3\n[3 3 3]\n", Run($$"""
             (import mymodule)
@@ -72,8 +60,8 @@ public sealed partial class ReadmeWaitingExamplesTests
     [TestMethod]
     public void LineCountOfAMissingFileIsAnErrorNamingTheFunction()
     {
-        var missing = Path.Combine(_dir, "missing.txt");
-        var e = BoundedRun.Fails($"(import mymodule)\n(mymodule:lineCount \"{missing}\")", [_dir]);
+        var missing = Path.Combine(Dir, "missing.txt");
+        var e = BoundedRun.Fails($"(import mymodule)\n(mymodule:lineCount \"{missing}\")", [Dir]);
         Assert.AreEqual($"mymodule:lineCount failed: FileNotFoundException: Could not find file '{missing}'.", e.Error.Display.TrimEnd('\n'));
         StringAssert.StartsWith(e.Location, "At test.ark:2");
     }
@@ -82,12 +70,12 @@ public sealed partial class ReadmeWaitingExamplesTests
     public void LineCountChecksItsArgument() =>
         Assert.AreEqual(
             "Function mymodule:lineCount expected 1 argument\n  -> path (String) was of type Number\n",
-            BoundedRun.Fails("(import mymodule)\n(mymodule:lineCount 1)", [_dir]).Error.Display.Replace("TypeError: ", ""));
+            BoundedRun.Fails("(import mymodule)\n(mymodule:lineCount 1)", [Dir]).Error.Display.Replace("TypeError: ", ""));
 
     [TestMethod]
     public void FileCountWalksTheFolder()
     {
-        var folder = Path.Combine(_dir, "tree");
+        var folder = Path.Combine(Dir, "tree");
         Directory.CreateDirectory(Path.Combine(folder, "a", "b"));
         File.WriteAllText(Path.Combine(folder, "1"), "");
         File.WriteAllText(Path.Combine(folder, "a", "2"), "");
@@ -103,5 +91,5 @@ public sealed partial class ReadmeWaitingExamplesTests
     public void FileCountChecksItsArgument() =>
         Assert.AreEqual(
             "Function mymodule:fileCount expected 1 argument\n  -> folder (String) was of type Nil\n",
-            BoundedRun.Fails("(import mymodule)\n(mymodule:fileCount nil)", [_dir]).Error.Display.Replace("TypeError: ", ""));
+            BoundedRun.Fails("(import mymodule)\n(mymodule:fileCount nil)", [Dir]).Error.Display.Replace("TypeError: ", ""));
 }

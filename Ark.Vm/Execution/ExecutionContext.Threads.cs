@@ -224,44 +224,51 @@ public sealed partial class ExecutionContext
     /// </summary>
     internal T Block<T>(Func<T> wait)
     {
-        var worker = _blockingDepth++ == 0 ? _worker : null;
-        worker?.Scheduler.EnterBlocking();
-        // a host's thread calling in directly holds no lock to let go
-        var holding = GlobalInterpreterLock.HeldByCurrentThread;
-        if (holding)
-            GlobalInterpreterLock.Release();
+        var blocked = BeginBlocking();
         try
         {
             return wait();
         }
         finally
         {
-            if (holding)
-                GlobalInterpreterLock.Acquire();
-            worker?.Scheduler.LeaveBlocking();
-            _blockingDepth--;
+            EndBlocking(blocked);
         }
     }
 
     /// <summary>Calls a native function registered as blocking (see <see cref="Block{T}"/>).</summary>
     private Value CallBlocking(NativeFunction native, ReadOnlySpan<Value> args)
     {
-        var worker = _blockingDepth++ == 0 ? _worker : null;
-        worker?.Scheduler.EnterBlocking();
-        var holding = GlobalInterpreterLock.HeldByCurrentThread;
-        if (holding)
-            GlobalInterpreterLock.Release();
+        var blocked = BeginBlocking();
         try
         {
             return native.Function(args, this);
         }
         finally
         {
-            if (holding)
-                GlobalInterpreterLock.Acquire();
-            worker?.Scheduler.LeaveBlocking();
-            _blockingDepth--;
+            EndBlocking(blocked);
         }
+    }
+
+    /// <summary>What a thread that blocks gave up: its worker's place (for the outermost block only) and the GIL.</summary>
+    private readonly record struct Blocked(Worker? Worker, bool HeldLock);
+
+    private Blocked BeginBlocking()
+    {
+        var worker = _blockingDepth++ == 0 ? _worker : null;
+        worker?.Scheduler.EnterBlocking();
+        // a host's thread calling in directly holds no lock to let go
+        var holding = GlobalInterpreterLock.HeldByCurrentThread;
+        if (holding)
+            GlobalInterpreterLock.Release();
+        return new Blocked(worker, holding);
+    }
+
+    private void EndBlocking(Blocked blocked)
+    {
+        if (blocked.HeldLock)
+            GlobalInterpreterLock.Acquire();
+        blocked.Worker?.Scheduler.LeaveBlocking();
+        _blockingDepth--;
     }
 
     /// <summary>
