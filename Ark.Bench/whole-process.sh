@@ -3,8 +3,11 @@
 # programs, side by side with the reference interpreter when ARK_REFERENCE names its binary,
 # and the start-up floor any .NET program pays: a hello-world C# program published the same
 # way, next to `ark` on an empty script.
+# ARK_BASELINE names another build of `ark` (e.g. the previous main's, published the same way)
+# to time beside this one in the same run, which is how a change is shown to cost nothing:
+# the machine drifts too much between runs for figures of separate runs to be compared.
 # Writes results/whole-process.md (hyperfine's markdown table) and results/whole-process.json.
-# Usage: Ark.Bench/whole-process.sh [runs, default 20]
+# Usage: [ARK_REFERENCE=...] [ARK_BASELINE=...] Ark.Bench/whole-process.sh [runs, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -33,6 +36,9 @@ names=()
 add() { commands+=("$1"); names+=("$2"); }
 for p in fibonacci ackermann while_loop; do
   add "$out/ark/ark $programs/$p.ark" "ark $p.ark"
+  if [ -n "${ARK_BASELINE:-}" ]; then
+    add "$ARK_BASELINE $programs/$p.ark" "baseline $p.ark"
+  fi
   if [ -n "${ARK_REFERENCE:-}" ]; then
     add "$ARK_REFERENCE $programs/$p.ark" "reference $p.ark"
   fi
