@@ -85,19 +85,8 @@ internal sealed class Scheduler
         var worker = AddWorker(isRunThread: true);
         try
         {
-            GlobalInterpreterLock.Acquire();
-            try
-            {
-                RunOne(main, worker);
-            }
-            catch (Exception e)
-            {
-                Crash(e);
-            }
-            finally
-            {
-                GlobalInterpreterLock.Release();
-            }
+            // main goes first, on this thread: a script that starts no future needs no other
+            _runQueue.Enqueue(main);
             WorkLoop(worker);
         }
         finally
@@ -229,32 +218,41 @@ internal sealed class Scheduler
 
     private void WorkLoop(Worker worker)
     {
-        while (!_stopping)
+        // The GIL is held from one slice to the next while there is work, and let go only to
+        // wait for work: a thread waiting for it is handed it at the running context's next
+        // safepoint, as the switch interval asks, so slices need not each take and release it.
+        GlobalInterpreterLock.Acquire();
+        try
         {
-            if (_runQueue.TryDequeue(out var thread))
+            while (!_stopping)
             {
+                if (_runQueue.TryDequeue(out var thread))
+                {
+                    try
+                    {
+                        RunOne(thread, worker);
+                    }
+                    catch (Exception e)
+                    {
+                        // a thread's own failures end that thread (RunSlice); this is the scheduler's
+                        Crash(e);
+                        return;
+                    }
+                    // back from a blocking call with every place taken: this thread leaves
+                    if (!worker.IsRunThread && Volatile.Read(ref _workers) > _maxWorkers)
+                        return;
+                    continue;
+                }
+                GlobalInterpreterLock.Release();
+                var more = WaitForWork();
                 GlobalInterpreterLock.Acquire();
-                try
-                {
-                    RunOne(thread, worker);
-                }
-                catch (Exception e)
-                {
-                    // a thread's own failures end that thread (RunSlice); this is the scheduler's
-                    Crash(e);
+                if (!more)
                     return;
-                }
-                finally
-                {
-                    GlobalInterpreterLock.Release();
-                }
-                // back from a blocking call with every place taken: this thread leaves
-                if (!worker.IsRunThread && Volatile.Read(ref _workers) > _maxWorkers)
-                    return;
-                continue;
             }
-            if (!WaitForWork())
-                return;
+        }
+        finally
+        {
+            GlobalInterpreterLock.Release();
         }
     }
 
