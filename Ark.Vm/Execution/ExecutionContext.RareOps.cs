@@ -196,6 +196,12 @@ public sealed partial class ExecutionContext
                 sp--;
                 break;
 
+            case OpCode.Jump:
+                // only an interrupt sends a jump here; a backward one is a safepoint, and stays
+                // on its jump when the slice is over, to be made when the context resumes
+                _ip = operand < at && Safepoint() ? at : operand;
+                break;
+
             case OpCode.TailCall:
                 if (operand == _frames[_frameCount - 1].Proto.Arity)
                 {
