@@ -1,5 +1,4 @@
 using Ark.Vm.Concurrency;
-using Ark.Vm.Modules;
 using Ark.Vm.Values;
 
 namespace Ark.Vm.Builtins;
@@ -38,8 +37,6 @@ public static class BuiltinTable
     // for calls that can only block: the worker hands its place to another thread meanwhile
     private static Value Blocking(string name, NativeFn fn) => new(new NativeFunction(name, fn) { IsBlocking = true });
 
-    // for calls that wait on an asynchronous operation: the calling green thread parks meanwhile
-    private static Value Async(string name, AsyncNativeFn fn) => new(new NativeFunction(name, ModuleBuilder.AsyncAdapter(name, fn)));
 
     private static Builtin[] Build() =>
     [
@@ -56,10 +53,10 @@ public static class BuiltinTable
 
         new("print", Fn("print", IoBuiltins.Print)),
         new("puts", Fn("puts", IoBuiltins.Puts)),
-        new("input", Async("input", IoBuiltins.InputAsync)),
-        new("io:writeFile", Async("io:writeFile", IoBuiltins.WriteFileAsync)),
-        new("io:appendToFile", Async("io:appendToFile", IoBuiltins.AppendToFileAsync)),
-        new("io:readFile", Async("io:readFile", IoBuiltins.ReadFileAsync)),
+        new("input", Fn("input", IoBuiltins.Input)),
+        new("io:writeFile", Fn("io:writeFile", IoBuiltins.WriteFile)),
+        new("io:appendToFile", Fn("io:appendToFile", IoBuiltins.AppendToFile)),
+        new("io:readFile", Fn("io:readFile", IoBuiltins.ReadFile)),
         new("io:fileExists?", Fn("io:fileExists?", IoBuiltins.FileExists)),
         new("io:listFiles", Blocking("io:listFiles", IoBuiltins.ListFiles)),
         new("io:dir?", Fn("io:dir?", IoBuiltins.IsDirectory)),
@@ -68,7 +65,7 @@ public static class BuiltinTable
 
         new("time", Fn("time", TimeBuiltins.Time)),
 
-        new("sys:exec", Async("sys:exec", SystemBuiltins.ExecAsync)),
+        new("sys:exec", Fn("sys:exec", SystemBuiltins.Exec)),
         new("sys:sleep", Fn("sys:sleep", SystemBuiltins.Sleep)),
         new("sys:exit", Fn("sys:exit", SystemBuiltins.Exit)),
 

@@ -23,7 +23,6 @@ internal sealed class GreenThread : WaitSource
     private volatile bool _done;
     private Value _result;
     private ArkRuntimeError? _failure;
-    private ArkFutureError? _error;
     private int _awaited;
     // null, one GreenThread, or a List<GreenThread>: most futures have at most one waiter
     private object? _waiters;
@@ -79,9 +78,10 @@ internal sealed class GreenThread : WaitSource
     internal ArkRuntimeError? Failure => _failure;
 
     /// <summary>True when the future failed and nobody awaited it.</summary>
-    public bool FailedUnawaited => _done && _error is not null && Volatile.Read(ref _awaited) == 0;
+    public bool FailedUnawaited => _done && !IsMain && _failure is not null && Volatile.Read(ref _awaited) == 0;
 
-    public ArkFutureError? Error => _error;
+    /// <summary>A future's failure as an await raises it: a fresh exception each time, since several threads may raise it at once.</summary>
+    public ArkFutureError? Error => !IsMain && _failure is { } failure ? new ArkFutureError(failure, SpawnedAt) : null;
 
     /// <summary>
     /// Runs the thread on the calling worker until it ends, parks or yields its slice; a thread
@@ -155,8 +155,6 @@ internal sealed class GreenThread : WaitSource
         {
             _result = result;
             _failure = failure;
-            if (failure is not null && !IsMain)
-                _error = new ArkFutureError(failure, SpawnedAt);
             _done = true;
             waiters = _waiters;
             _waiters = null;
@@ -223,9 +221,8 @@ internal sealed class GreenThread : WaitSource
     public Value TakeResult()
     {
         var first = Interlocked.Exchange(ref _awaited, 1) == 0;
-        // a fresh exception for each await: several threads may raise it at once
-        if (_failure is not null && !IsMain)
-            throw new ArkFutureError(_failure, SpawnedAt);
+        if (Error is { } error)
+            throw error;
         return first ? _result : Value.Nil;
     }
 }

@@ -34,10 +34,6 @@ internal sealed class Scheduler
     private ArkRuntimeError? _deadlock;
     private Sysmon? _sysmon;
 
-    public Scheduler(VirtualMachine vm) => Vm = vm;
-
-    public VirtualMachine Vm { get; }
-
     /// <summary>
     /// The number of workers that run bytecode at once: one per core, or one with the GIL, which
     /// lets a single thread run bytecode at a time anyway (more workers would only take turns at
@@ -138,7 +134,7 @@ internal sealed class Scheduler
     /// <summary>Called once a thread has ended and woken its waiters.</summary>
     public void OnFinished(GreenThread thread)
     {
-        if (thread.Error is not null)
+        if (thread.FailedUnawaited)
             _failed.Enqueue(thread);
         RemoveLive(thread);
         var live = Interlocked.Decrement(ref _live);

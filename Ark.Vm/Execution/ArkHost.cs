@@ -30,7 +30,7 @@ public sealed class ArkHost
     private SemaphoreSlim? _inputGate;
 
     /// <summary>Taken while <c>input</c> reads a line, so that reads from several contexts take turns.</summary>
-    internal SemaphoreSlim InputGate => _inputGate ?? LazyInitializer.EnsureInitialized(ref _inputGate, () => new SemaphoreSlim(1, 1));
+    internal SemaphoreSlim InputGate => LazyInitializer.EnsureInitialized(ref _inputGate, () => new SemaphoreSlim(1, 1));
 
     /// <summary>
     /// Where diagnostics that are not part of the program's output go; standard error unless

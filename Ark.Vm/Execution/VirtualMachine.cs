@@ -50,7 +50,7 @@ public sealed class VirtualMachine
         {
             if (_scheduler is { } scheduler)
                 return scheduler;
-            Interlocked.CompareExchange(ref _scheduler, new Scheduler(this), null);
+            Interlocked.CompareExchange(ref _scheduler, new Scheduler(), null);
             return _scheduler;
         }
     }
